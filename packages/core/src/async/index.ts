@@ -1,0 +1,1 @@
+export { createYielder, type LongWorkOptions, longWorkFields, type Progress, throwIfAborted } from './longWork';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { PacekitError } from '../errors';
+
+/** Where a long piece of work is: `done` of `total` units of `phase`. */
+export interface Progress {
+  /** What is being done, e.g. `'fit'` or `'fold 2/5'`. */
+  phase: string;
+  /** Units finished. */
+  done: number;
+  /** Units in all. */
+  total: number;
+  /** The unit just finished, when it has a name (a skill id, say). */
+  unit?: string;
+}
+
+/** The options every long-running Pacekit function takes. */
+export interface LongWorkOptions {
+  /** Called after each unit of work. */
+  onProgress?: ((progress: Progress) => void) | undefined;
+  /** Cancels the work: the promise rejects with a `PacekitError` whose code is `ABORTED`. */
+  signal?: AbortSignal | undefined;
+}
+
+/** zod fields for {@link LongWorkOptions}, to extend an options schema with. */
+export const longWorkFields = {
+  onProgress: z.custom<(progress: Progress) => void>((v) => typeof v === 'function', 'expected a function').optional(),
+  signal: z
+    .custom<AbortSignal>(
+      (v) => typeof v === 'object' && v !== null && typeof (v as AbortSignal).aborted === 'boolean',
+      'expected an AbortSignal',
+    )
+    .optional(),
+};
+
+/** Throws the `ABORTED` error if `signal` has been aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new PacekitError('ABORTED', 'The operation was aborted', { reason: signal.reason });
+  }
+}
+
+/**
+ * Lets long synchronous loops give the event loop a turn every `sliceMs`, so that progress can
+ * render and an abort can arrive, at a cost of one timer per slice rather than per unit.
+ */
+export function createYielder(signal: AbortSignal | undefined, sliceMs = 25): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    throwIfAborted(signal);
+    const now = performance.now();
+    if (now - last < sliceMs) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    last = performance.now();
+    throwIfAborted(signal);
+  };
+}

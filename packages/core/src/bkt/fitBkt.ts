@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { createYielder, longWorkFields } from '../async';
+import type { ResponseTable } from '../data';
+import { PacekitError } from '../errors';
+import { createRandom } from '../random';
+import { parseInput, probability } from '../validation';
+import { createEmScratch, type EmConfig, type EmParams, type EmRun, randomParams, runEm } from './em';
+import { type BktItemParams, type BktModel, type BktSkillParams, DEFAULT_BKT_PARAMS } from './params';
+import { buildSkillSequences, type SkillSequences } from './sequences';
+
+const FixedParamsSchema = z.object({
+  pInit: probability.optional(),
+  pLearn: probability.optional(),
+  pForget: probability.optional(),
+  pGuess: probability.optional(),
+  pSlip: probability.optional(),
+});
+
+/** Default number of random restarts per skill (as pyBKT's `num_fits`). */
+export const DEFAULT_RESTARTS = 5;
+/** Default EM iteration cap per restart (pyBKT's). */
+export const DEFAULT_MAX_ITERATIONS = 100;
+/** Default convergence tolerance: absolute change of a skill's log-likelihood (pyBKT's). */
+export const DEFAULT_TOLERANCE = 0.005;
+/** Default upper bound of P(G) and P(S), which keeps "known" and "unknown" identifiable. */
+export const DEFAULT_MAX_GUESS_SLIP = 0.5;
+
+/** Options of {@link fitBkt}. */
+export const FitBktOptionsSchema = z.object({
+  /** Fit P(F), forgetting (pyBKT's `forgets`). Default false: standard BKT, P(F) = 0. */
+  forgets: z.boolean().default(false),
+  /** Fit guess and slip per item (KT-IDEM; needs item ids). */
+  itemGuessSlip: z.boolean().default(false),
+  /** Fit the learn rate per item (pyBKT's `multilearn`; needs item ids). */
+  itemLearn: z.boolean().default(false),
+  /** Fit the prior per learner class (pyBKT's `multiprior`; needs learner classes). */
+  classPrior: z.boolean().default(false),
+  /** Random restarts per skill; the one with the best log-likelihood is kept. */
+  restarts: z.number().int().min(1).max(1000).default(DEFAULT_RESTARTS),
+  /** Seed of the restarts: the same data, options and seed give the same model. */
+  seed: z.number().int().default(0),
+  maxIterations: z.number().int().min(1).default(DEFAULT_MAX_ITERATIONS),
+  tolerance: z.number().positive().default(DEFAULT_TOLERANCE),
+  /** P(G) stays strictly below this. */
+  maxGuess: z.number().gt(0).max(1).default(DEFAULT_MAX_GUESS_SLIP),
+  /** P(S) stays strictly below this. */
+  maxSlip: z.number().gt(0).max(1).default(DEFAULT_MAX_GUESS_SLIP),
+  /** Parameters held fixed, by skill id; the key `'*'` applies to every skill. */
+  fixed: z.record(z.string(), FixedParamsSchema).default({}),
+  /** Fit only these skills (default: every skill in the table). */
+  skills: z.array(z.string()).optional(),
+  ...longWorkFields,
+});
+
+/** Options of {@link fitBkt} (all optional). */
+export type FitBktOptions = z.input<typeof FitBktOptionsSchema>;
+
+function toSkillParams(seq: SkillSequences, table: ResponseTable, run: EmRun, config: EmConfig): BktSkillParams {
+  const p: EmParams = run.params;
+  const weightedMean = (values: Float64Array): number => {
+    if (values.length === 1) return values[0]!;
+    let sum = 0;
+    let total = 0;
+    for (let j = 0; j < values.length; j++) {
+      sum += values[j]! * seq.itemResponses[j]!;
+      total += seq.itemResponses[j]!;
+    }
+    return total > 0 ? sum / total : values[0]!;
+  };
+  let priorSum = 0;
+  let priorTotal = 0;
+  const classPInit: Record<string, number> = {};
+  for (let k = 0; k < p.pInit.length; k++) {
+    const global = seq.classIds[k]!;
+    if (global >= 0) classPInit[table.classIds[global]!] = p.pInit[k]!;
+  }
+  // The skill-level prior weights each class by its learners.
+  for (let s = 0; s < seq.count; s++) {
+    priorSum += p.pInit[seq.cls[s]!]! * seq.weight[s]!;
+    priorTotal += seq.weight[s]!;
+  }
+  const params: BktSkillParams = {
+    pInit: priorTotal > 0 ? priorSum / priorTotal : p.pInit[0]!,
+    pLearn: weightedMean(p.learn),
+    pForget: p.forget,
+    pGuess: weightedMean(p.guess),
+    pSlip: weightedMean(p.slip),
+  };
+  if (Object.keys(classPInit).length > 0) params.classPInit = classPInit;
+  if (config.itemGuessSlip || config.itemLearn) {
+    const items: Record<string, BktItemParams> = {};
+    for (let j = 0; j < seq.itemIds.length; j++) {
+      const global = seq.itemIds[j]!;
+      if (global < 0) continue;
+      const entry: BktItemParams = {};
+      if (config.itemGuessSlip) {
+        entry.pGuess = p.guess[j]!;
+        entry.pSlip = p.slip[j]!;
+      }
+      if (config.itemLearn) entry.pLearn = p.learn[j]!;
+      items[table.itemIds[global]!] = entry;
+    }
+    params.items = items;
+  }
+  return params;
+}
+
+/**
+ * Fits a Bayesian Knowledge Tracing model to responses by expectation–maximisation
+ * (Baum–Welch), skill by skill, from `restarts` seeded random starts, keeping the start with
+ * the best log-likelihood — the procedure of pyBKT, with its variants: forgetting, per-item
+ * guess/slip (KT-IDEM), per-item learn rates and per-class priors. Guess and slip stay below
+ * `maxGuess`/`maxSlip` (0.5), so the fitted "known" state is the one that answers better.
+ *
+ * The work runs on the calling thread in slices, yielding to the event loop between them so
+ * `onProgress` (called after each skill) can render and `signal` can cancel.
+ *
+ * @example
+ * ```ts
+ * const { table } = parseResponsesCsv(csvText);
+ * const model = await fitBkt(table, { forgets: true, onProgress: (p) => console.log(p.done, '/', p.total) });
+ * const bkt = createBkt(model);
+ * ```
+ */
+export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}): Promise<BktModel> {
+  const opts = parseInput(FitBktOptionsSchema, options, 'fitBkt options');
+  if (table.length === 0) throw new PacekitError('NOT_ENOUGH_DATA', 'fitBkt: the response table is empty');
+  if ((opts.itemGuessSlip || opts.itemLearn) && table.itemIds.length === 0) {
+    throw new PacekitError('INVALID_INPUT', 'fitBkt: itemGuessSlip/itemLearn need item ids, and the table has none');
+  }
+  if (opts.classPrior && table.classIds.length === 0) {
+    throw new PacekitError('INVALID_INPUT', 'fitBkt: classPrior needs learner classes, and the table has none');
+  }
+  const wanted = opts.skills ? new Set(opts.skills) : undefined;
+  const sequences = buildSkillSequences(table, {
+    items: opts.itemGuessSlip || opts.itemLearn,
+    classes: opts.classPrior,
+  }).filter((seq) => !wanted || wanted.has(table.skillIds[seq.skill]!));
+  if (wanted) {
+    for (const id of wanted) {
+      if (!table.skillIds.includes(id)) {
+        throw new PacekitError('UNKNOWN_SKILL', `fitBkt: skill "${id}" has no responses in the table`, { skillId: id });
+      }
+    }
+  }
+
+  const maxLength = sequences.reduce((m, s) => Math.max(m, s.maxLength), 1);
+  const scratch = createEmScratch(maxLength);
+  const yieldTurn = createYielder(opts.signal);
+  const skills: BktModel['skills'] = {};
+  let totalLl = 0;
+  let totalResponses = 0;
+  let done = 0;
+  for (const seq of sequences) {
+    const skillId = table.skillIds[seq.skill]!;
+    const config: EmConfig = {
+      forgets: opts.forgets,
+      itemGuessSlip: opts.itemGuessSlip,
+      itemLearn: opts.itemLearn,
+      maxGuess: opts.maxGuess,
+      maxSlip: opts.maxSlip,
+      fixed: { ...opts.fixed['*'], ...opts.fixed[skillId] },
+    };
+    if (!opts.forgets && config.fixed.pForget === undefined) config.fixed.pForget = 0;
+    // Restarts of a skill draw from a stream keyed by the skill's id, so a skill's fit does not
+    // depend on which other skills are in the table.
+    const random = createRandom(opts.seed).fork(hashString(skillId));
+    let best: EmRun | undefined;
+    for (let r = 0; r < opts.restarts; r++) {
+      await yieldTurn();
+      const run = runEm(seq, randomParams(seq, config, random), config, opts.maxIterations, opts.tolerance, scratch);
+      if (!best || run.logLikelihood > best.logLikelihood) best = run;
+    }
+    const fit = { logLikelihood: best!.logLikelihood, iterations: best!.iterations, responses: seq.responses, sequences: seq.learners };
+    skills[skillId] = { ...toSkillParams(seq, table, best!, config), fit };
+    totalLl += best!.logLikelihood;
+    totalResponses += seq.responses;
+    done++;
+    opts.onProgress?.({ phase: 'fit', done, total: sequences.length, unit: skillId });
+  }
+  return {
+    kind: 'bkt',
+    schemaVersion: 1,
+    variant: {
+      forgets: opts.forgets,
+      itemGuessSlip: opts.itemGuessSlip,
+      itemLearn: opts.itemLearn,
+      classPrior: opts.classPrior,
+    },
+    defaultParams: { ...DEFAULT_BKT_PARAMS },
+    skills,
+    fit: { logLikelihood: totalLl, responses: totalResponses, restarts: opts.restarts, seed: opts.seed },
+  };
+}
+
+/** FNV-1a, to key a skill's random stream by its id. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}

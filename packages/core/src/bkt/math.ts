@@ -1,0 +1,26 @@
+// The BKT arithmetic shared by the online model, evaluation and simulation: one copy only.
+
+/** P(correct) given P(L) before the response. */
+export function bktPredict(pL: number, pGuess: number, pSlip: number): number {
+  return pL * (1 - pSlip) + (1 - pL) * pGuess;
+}
+
+/**
+ * P(L) after observing a response, before any transition (Bayes' rule). A fractional `response`
+ * in [0, 1] is soft evidence (Jeffrey's rule): the posteriors given correct and given wrong are
+ * mixed in proportion `response : 1 − response`.
+ */
+export function bktPosterior(pL: number, response: number, pGuess: number, pSlip: number): number {
+  const known = pL * (1 - pSlip);
+  const ifCorrect = known / (known + (1 - pL) * pGuess);
+  if (response === 1) return ifCorrect;
+  const slipped = pL * pSlip;
+  const ifWrong = slipped / (slipped + (1 - pL) * (1 - pGuess));
+  if (response === 0) return ifWrong;
+  return response * ifCorrect + (1 - response) * ifWrong;
+}
+
+/** P(L) at the next opportunity, after learning (`pLearn`) and forgetting (`pForget`). */
+export function bktTransition(posterior: number, pLearn: number, pForget: number): number {
+  return posterior * (1 - pForget) + (1 - posterior) * pLearn;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { probability } from '../validation';
+
+/** Item-level overrides of a skill's parameters (KT-IDEM guess/slip, per-item learn rate). */
+export const BktItemParamsSchema = z.object({
+  pGuess: probability.optional(),
+  pSlip: probability.optional(),
+  pLearn: probability.optional(),
+});
+
+/**
+ * The parameters of one skill in Bayesian Knowledge Tracing (Corbett & Anderson, 1995):
+ * - `pInit`: P(L₀), the probability the skill is already known before the first response;
+ * - `pLearn`: P(T), the probability of moving from unknown to known after a response;
+ * - `pForget`: P(F), of moving from known to unknown (0 in standard BKT; pyBKT's `forgets`);
+ * - `pGuess`: P(G), of a correct response while the skill is unknown;
+ * - `pSlip`: P(S), of a wrong response while the skill is known.
+ *
+ * Optional refinements, as in pyBKT: `classPInit` (a prior per learner class, "multiprior")
+ * and `items` (per-item guess/slip — KT-IDEM — and per-item learn rates, "multilearn").
+ */
+export const BktSkillParamsSchema = z.object({
+  pInit: probability,
+  pLearn: probability,
+  pForget: probability.default(0),
+  pGuess: probability,
+  pSlip: probability,
+  classPInit: z.record(z.string(), probability).optional(),
+  items: z.record(z.string(), BktItemParamsSchema).optional(),
+});
+
+/** Parameters of one skill (see {@link BktSkillParamsSchema}). */
+export type BktSkillParams = z.output<typeof BktSkillParamsSchema>;
+/** Item-level parameter overrides. */
+export type BktItemParams = z.output<typeof BktItemParamsSchema>;
+
+/** How one skill's parameters were fitted. */
+export const BktSkillFitSchema = z.object({
+  logLikelihood: z.number(),
+  iterations: z.number().int().nonnegative(),
+  responses: z.number().int().nonnegative(),
+  sequences: z.number().int().nonnegative(),
+});
+
+/** The variants of BKT a model uses. */
+export const BktVariantSchema = z.object({
+  forgets: z.boolean().default(false),
+  itemGuessSlip: z.boolean().default(false),
+  itemLearn: z.boolean().default(false),
+  classPrior: z.boolean().default(false),
+});
+
+/** Parameters used for a skill the model has no parameters for. */
+export const DEFAULT_BKT_PARAMS: Readonly<BktSkillParams> = Object.freeze({
+  pInit: 0.2,
+  pLearn: 0.15,
+  pForget: 0,
+  pGuess: 0.2,
+  pSlip: 0.1,
+});
+
+/**
+ * A whole BKT model as JSON: what {@link fitBkt} returns and {@link createBkt} reads. It is
+ * versioned (`schemaVersion`) so saved models keep loading as Pacekit evolves.
+ */
+export const BktModelSchema = z.object({
+  kind: z.literal('bkt'),
+  schemaVersion: z.literal(1),
+  variant: BktVariantSchema.default({ forgets: false, itemGuessSlip: false, itemLearn: false, classPrior: false }),
+  defaultParams: BktSkillParamsSchema.default({ ...DEFAULT_BKT_PARAMS }),
+  skills: z.record(z.string(), BktSkillParamsSchema.extend({ fit: BktSkillFitSchema.optional() })),
+  fit: z
+    .object({
+      logLikelihood: z.number(),
+      responses: z.number().int().nonnegative(),
+      restarts: z.number().int().positive(),
+      seed: z.number().int(),
+    })
+    .optional(),
+});
+
+/** A BKT model as stored (see {@link BktModelSchema}). */
+export type BktModel = z.output<typeof BktModelSchema>;
+/** A BKT model as accepted (defaults may be left out). */
+export type BktModelInput = z.input<typeof BktModelSchema>;

@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { describeValue, PacekitError } from '../errors';
+import { parseInput } from '../validation';
+import { type ResponseTable, ResponseTableBuilder } from './responseTable';
+
+/** Which CSV column holds which field. Names are matched case-insensitively. */
+export const ResponseColumnsSchema = z.object({
+  learner: z.string().min(1).optional(),
+  skill: z.string().min(1).optional(),
+  correct: z.string().min(1).optional(),
+  item: z.string().min(1).optional(),
+  order: z.string().min(1).optional(),
+  learnerClass: z.string().min(1).optional(),
+});
+
+/** Column mapping for {@link parseResponsesCsv}; unmapped fields are auto-detected. */
+export type ResponseColumns = z.input<typeof ResponseColumnsSchema>;
+
+/**
+ * Header names recognised when a column is not mapped, in order of preference. They cover the
+ * layouts of pyBKT, the ASSISTments releases and PSLC DataShop exports.
+ */
+export const DEFAULT_COLUMN_NAMES = {
+  learner: ['user_id', 'student_id', 'learner_id', 'learner', 'student', 'anon student id'],
+  skill: ['skill_name', 'skill_id', 'skill', 'kc', 'kc(default)', 'knowledge_component'],
+  correct: ['correct', 'correct first attempt', 'is_correct', 'outcome'],
+  item: ['item_id', 'item', 'problem_id', 'question_id', 'problem name', 'template_id'],
+  order: ['order_id', 'order', 'timestamp', 'start_time', 'time'],
+  learnerClass: ['class', 'learner_class', 'class_id', 'section'],
+} as const satisfies Record<keyof ResponseColumns, readonly string[]>;
+
+export const CsvOptionsSchema = z.object({
+  columns: ResponseColumnsSchema.default({}),
+  /** Separator between several skills in one cell (DataShop's `~~`). */
+  skillSeparator: z.string().min(1).default('~~'),
+  /** Field delimiter. */
+  delimiter: z.string().length(1).default(','),
+  /** `'throw'` (default) stops at the first bad row; `'skip'` leaves it out and counts it. */
+  onBadRow: z.enum(['throw', 'skip']).default('throw'),
+});
+
+/** Options of {@link parseResponsesCsv}. */
+export type CsvOptions = z.input<typeof CsvOptionsSchema>;
+
+/** A row that could not be read: where, which column, what value, why. */
+export interface CsvIssue {
+  /** 1-based line number in the file (the header is line 1). */
+  line: number;
+  /** Column name, as in the header. */
+  column: string;
+  /** The cell's text. */
+  value: string;
+  /** What was expected. */
+  reason: string;
+}
+
+/** What {@link parseResponsesCsv} read. */
+export interface CsvResult {
+  /** The responses, ordered by the order column when there is one. */
+  table: ResponseTable;
+  /** Data rows in the file. */
+  rows: number;
+  /** Rows left out because the skill cell was empty (pyBKT drops these too). */
+  emptySkill: number;
+  /** Rows left out as bad (only with `onBadRow: 'skip'`). */
+  skipped: number;
+  /** The first 20 bad rows, with line, column, value and reason. */
+  issues: CsvIssue[];
+  /** The header name used for each field (undefined: not present). */
+  columns: Record<keyof ResponseColumns, string | undefined>;
+}
+
+/**
+ * Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF), calling
+ * `onRecord(fields, line)` for each with the 1-based line on which the record starts.
+ */
+export function forEachCsvRecord(
+  text: string,
+  delimiter: string,
+  onRecord: (fields: string[], line: number) => void,
+): void {
+  const sep = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < n) {
+    const startLine = line;
+    const fields: string[] = [];
+    for (;;) {
+      if (text.charCodeAt(i) === 34 /* " */) {
+        let value = '';
+        let from = ++i;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q === -1) {
+            throw new PacekitError('INVALID_CSV', `CSV line ${startLine}: a quoted field is never closed`, {
+              line: startLine,
+            });
+          }
+          value += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            value += '"';
+            from = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        for (const ch of value) if (ch === '\n') line++;
+        fields.push(value);
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === sep || c === 10 || c === 13) break;
+          j++;
+        }
+        fields.push(text.slice(i, j));
+        i = j;
+      }
+      const c = text.charCodeAt(i);
+      if (c === sep) {
+        i++;
+        continue;
+      }
+      if (c === 13) i++;
+      if (text.charCodeAt(i) === 10) i++;
+      line++;
+      break;
+    }
+    if (!(fields.length === 1 && fields[0] === '')) onRecord(fields, startLine);
+  }
+}
+
+function findColumn(header: string[], mapped: string | undefined, candidates: readonly string[]): number {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  if (mapped !== undefined) return lower.indexOf(mapped.trim().toLowerCase());
+  for (const name of candidates) {
+    const index = lower.indexOf(name);
+    if (index !== -1) return index;
+  }
+  return -1;
+}
+
+function parseCorrect(cell: string): 0 | 1 | undefined {
+  const value = cell.trim().toLowerCase();
+  if (value === '1' || value === 'true') return 1;
+  if (value === '0' || value === 'false') return 0;
+  if (value === '') return undefined;
+  const score = Number(value);
+  if (!Number.isFinite(score) || score < 0 || score > 1) return undefined;
+  return score >= 0.5 ? 1 : 0;
+}
+
+/**
+ * Reads one-row-per-response CSV (pyBKT / ASSISTments / DataShop layouts) into a
+ * {@link ResponseTable}. Columns are auto-detected from common header names
+ * ({@link DEFAULT_COLUMN_NAMES}) unless mapped. `correct` accepts 0/1, true/false or a score in
+ * [0, 1] (correct from 0.5). When an order column exists, rows are ordered by it (numbers
+ * numerically, anything else as text), keeping file order among equal values.
+ *
+ * A bad row throws a `PacekitError` (`INVALID_CSV`) naming its line, column and value; with
+ * `onBadRow: 'skip'` it is left out and counted instead.
+ *
+ * @example
+ * ```ts
+ * const { table } = parseResponsesCsv('user_id,skill_name,correct\nada,fractions,1\n');
+ * ```
+ */
+export function parseResponsesCsv(text: string, options: CsvOptions = {}): CsvResult {
+  const opts = parseInput(CsvOptionsSchema, options, 'CSV options');
+  let header: string[] | undefined;
+  const cols = { learner: -1, skill: -1, correct: -1, item: -1, order: -1, learnerClass: -1 };
+  const builder = new ResponseTableBuilder(Math.max(1024, Math.floor(text.length / 12)));
+  const orderValues: (number | string)[] = [];
+  let orderNumeric = true;
+  let rows = 0;
+  let emptySkill = 0;
+  let skipped = 0;
+  const issues: CsvIssue[] = [];
+
+  const bad = (issue: CsvIssue): void => {
+    if (opts.onBadRow === 'throw') {
+      throw new PacekitError(
+        'INVALID_CSV',
+        `CSV line ${issue.line}, column "${issue.column}": ${issue.reason} (got ${describeValue(issue.value)})`,
+        { ...issue },
+      );
+    }
+    skipped++;
+    if (issues.length < 20) issues.push(issue);
+  };
+
+  forEachCsvRecord(text, opts.delimiter, (fields, line) => {
+    if (!header) {
+      header = fields;
+      for (const key of Object.keys(cols) as (keyof typeof cols)[]) {
+        const mapped = opts.columns[key];
+        cols[key] = findColumn(header, mapped, DEFAULT_COLUMN_NAMES[key]);
+        if (mapped !== undefined && cols[key] === -1) {
+          throw new PacekitError('INVALID_CSV', `CSV header has no column "${mapped}" (mapped as ${key})`, {
+            line,
+            column: mapped,
+            header,
+          });
+        }
+      }
+      for (const key of ['learner', 'skill', 'correct'] as const) {
+        if (cols[key] === -1) {
+          throw new PacekitError(
+            'INVALID_CSV',
+            `CSV header has no ${key} column: map one with columns.${key} (looked for ${DEFAULT_COLUMN_NAMES[key].join(', ')})`,
+            { line, header },
+          );
+        }
+      }
+      return;
+    }
+    rows++;
+    const h = header;
+    const cell = (index: number): string => (index === -1 ? '' : (fields[index] ?? ''));
+    if (fields.length !== h.length) {
+      bad({ line, column: h[Math.min(fields.length, h.length - 1)]!, value: fields.join(opts.delimiter), reason: `expected ${h.length} fields, found ${fields.length}` });
+      return;
+    }
+    const learnerId = cell(cols.learner).trim();
+    if (learnerId === '') {
+      bad({ line, column: h[cols.learner]!, value: learnerId, reason: 'expected a learner id' });
+      return;
+    }
+    const skillCell = cell(cols.skill).trim();
+    if (skillCell === '') {
+      emptySkill++;
+      return;
+    }
+    const correct = parseCorrect(cell(cols.correct));
+    if (correct === undefined) {
+      bad({ line, column: h[cols.correct]!, value: cell(cols.correct), reason: 'expected 0 or 1 (or true/false, or a score in [0, 1])' });
+      return;
+    }
+    let order: number | string = 0;
+    if (cols.order !== -1) {
+      const raw = cell(cols.order).trim();
+      if (raw === '') {
+        bad({ line, column: h[cols.order]!, value: raw, reason: 'expected an order value' });
+        return;
+      }
+      const numeric = Number(raw);
+      if (Number.isFinite(numeric)) order = numeric;
+      else {
+        orderNumeric = false;
+        order = raw;
+      }
+    }
+    const itemCell = cell(cols.item).trim();
+    const classCell = cell(cols.learnerClass).trim();
+    const learner = builder.learners.intern(learnerId);
+    const item = itemCell === '' ? -1 : builder.items.intern(itemCell);
+    const learnerClass = classCell === '' ? -1 : builder.classes.intern(classCell);
+    for (const skillId of skillCell.split(opts.skillSeparator)) {
+      const trimmed = skillId.trim();
+      if (trimmed === '') continue;
+      builder.push(learner, builder.skills.intern(trimmed), item, learnerClass, correct);
+      if (cols.order !== -1) orderValues.push(order);
+    }
+  });
+
+  let order: Int32Array | undefined;
+  if (cols.order !== -1 && builder.length > 1) {
+    const indices = Array.from({ length: builder.length }, (_, i) => i);
+    const key = orderNumeric ? orderValues : orderValues.map(String);
+    indices.sort((a, b) => {
+      const x = key[a]!;
+      const y = key[b]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    order = Int32Array.from(indices);
+  }
+  const name = (index: number): string | undefined => (index === -1 || !header ? undefined : header[index]);
+  return {
+    table: builder.build(order),
+    rows,
+    emptySkill,
+    skipped,
+    issues,
+    columns: {
+      learner: name(cols.learner),
+      skill: name(cols.skill),
+      correct: name(cols.correct),
+      item: name(cols.item),
+      order: name(cols.order),
+      learnerClass: name(cols.learnerClass),
+    },
+  };
+}

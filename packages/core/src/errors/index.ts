@@ -1,0 +1,1 @@
+export { describeValue, PacekitError, type PacekitErrorCode } from './pacekitError';

@@ -1,0 +1,2 @@
+export { type InputIssue, parseInput } from './parseInput';
+export { probability } from './schemas';
