@@ -14,6 +14,8 @@ function project(name: string, environment: 'node' | 'jsdom' = 'node'): TestProj
       name,
       root: `packages/${name}`,
       environment,
+      // Inline projects do not inherit root test options. Real-data tests fit 5 folds.
+      testTimeout: 60_000,
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
     },
   };
@@ -22,6 +24,5 @@ function project(name: string, environment: 'node' | 'jsdom' = 'node'): TestProj
 export default defineConfig({
   test: {
     projects: [project('core'), project('pacing'), project('react', 'jsdom'), project('cli')],
-    testTimeout: 60_000,
   },
 });

@@ -1,1 +1,3 @@
-export {};
+export type { CliIo } from './io';
+export { processIo } from './io';
+export { runCli } from './runCli';

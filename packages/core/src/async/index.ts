@@ -1,1 +1,7 @@
-export { createYielder, type LongWorkOptions, longWorkFields, type Progress, throwIfAborted } from './longWork';
+export {
+  createYielder,
+  type LongWorkOptions,
+  longWorkFields,
+  type Progress,
+  throwIfAborted,
+} from './longWork';

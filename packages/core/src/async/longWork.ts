@@ -21,9 +21,16 @@ export interface LongWorkOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** zod fields for {@link LongWorkOptions}, to extend an options schema with. */
+/**
+ * zod fields for {@link LongWorkOptions}, for Pacekit packages to extend an options schema
+ * with, so that every long-running function takes `onProgress` and `signal` the same way.
+ */
 export const longWorkFields = {
-  onProgress: z.custom<(progress: Progress) => void>((v) => typeof v === 'function', 'expected a function').optional(),
+  /** Called after each unit of work. */
+  onProgress: z
+    .custom<(progress: Progress) => void>((v) => typeof v === 'function', 'expected a function')
+    .optional(),
+  /** Cancels the work. */
   signal: z
     .custom<AbortSignal>(
       (v) => typeof v === 'object' && v !== null && typeof (v as AbortSignal).aborted === 'boolean',

@@ -91,7 +91,10 @@ export function createBkt(model: BktModelInput): Bkt {
       const item = itemOf(skill, itemId);
       const r = response === true ? 1 : response === false ? 0 : response;
       if (!(r >= 0 && r <= 1)) {
-        throw new PacekitError('INVALID_INPUT', `bkt.update: response must be a boolean or a score in [0, 1] (got ${String(response)})`);
+        throw new PacekitError(
+          'INVALID_INPUT',
+          `bkt.update: response must be a boolean or a score in [0, 1] (got ${String(response)})`,
+        );
       }
       const posterior = bktPosterior(pMastery, r, item.pGuess, item.pSlip);
       return bktTransition(posterior, item.pLearn, skill.params.pForget);

@@ -43,7 +43,11 @@ export interface EmScratch {
 
 /** Scratch buffers for sequences of up to `maxLength` responses. */
 export function createEmScratch(maxLength: number): EmScratch {
-  return { filteredL: new Float64Array(maxLength), filteredU: new Float64Array(maxLength), scale: new Float64Array(maxLength) };
+  return {
+    filteredL: new Float64Array(maxLength),
+    filteredU: new Float64Array(maxLength),
+    scale: new Float64Array(maxLength),
+  };
 }
 
 /** Expected sufficient statistics gathered by one E-step. */
@@ -64,7 +68,10 @@ function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
-function sizes(seq: SkillSequences, config: EmConfig): { classes: number; learnItems: number; gsItems: number } {
+function sizes(
+  seq: SkillSequences,
+  config: EmConfig,
+): { classes: number; learnItems: number; gsItems: number } {
   const items = seq.itemIds.length;
   return {
     classes: seq.classIds.length,
@@ -135,13 +142,7 @@ function resetCounts(c: Counts): void {
  * counts. The transition out of position t uses the learn rate of the item answered at t (as
  * pyBKT's "resources" do).
  */
-function eStep(
-  seq: SkillSequences,
-  p: EmParams,
-  config: EmConfig,
-  c: Counts,
-  scratch: EmScratch,
-): number {
+function eStep(seq: SkillSequences, p: EmParams, config: EmConfig, c: Counts, scratch: EmScratch): number {
   const { filteredL, filteredU, scale } = scratch;
   const { starts, obs, item, cls, weight, count } = seq;
   const { pInit, learn, guess, slip } = p;
@@ -272,10 +273,12 @@ function mStep(p: EmParams, c: Counts, config: EmConfig): void {
   const ratio = (num: number, den: number, current: number, upper: number): number =>
     den > 0 ? clamp(num / den, lo, upper) : current;
   if (fixed.pInit === undefined) {
-    for (let k = 0; k < p.pInit.length; k++) p.pInit[k] = ratio(c.priorNum[k]!, c.priorDen[k]!, p.pInit[k]!, hi);
+    for (let k = 0; k < p.pInit.length; k++)
+      p.pInit[k] = ratio(c.priorNum[k]!, c.priorDen[k]!, p.pInit[k]!, hi);
   }
   if (fixed.pLearn === undefined) {
-    for (let j = 0; j < p.learn.length; j++) p.learn[j] = ratio(c.learnNum[j]!, c.learnDen[j]!, p.learn[j]!, hi);
+    for (let j = 0; j < p.learn.length; j++)
+      p.learn[j] = ratio(c.learnNum[j]!, c.learnDen[j]!, p.learn[j]!, hi);
   }
   if (config.forgets && fixed.pForget === undefined) p.forget = ratio(c.forgetNum, c.forgetDen, p.forget, hi);
   for (let j = 0; j < p.guess.length; j++) {

@@ -55,7 +55,12 @@ export const FitBktOptionsSchema = z.object({
 /** Options of {@link fitBkt} (all optional). */
 export type FitBktOptions = z.input<typeof FitBktOptionsSchema>;
 
-function toSkillParams(seq: SkillSequences, table: ResponseTable, run: EmRun, config: EmConfig): BktSkillParams {
+function toSkillParams(
+  seq: SkillSequences,
+  table: ResponseTable,
+  run: EmRun,
+  config: EmConfig,
+): BktSkillParams {
   const p: EmParams = run.params;
   const weightedMean = (values: Float64Array): number => {
     if (values.length === 1) return values[0]!;
@@ -126,10 +131,16 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
   const opts = parseInput(FitBktOptionsSchema, options, 'fitBkt options');
   if (table.length === 0) throw new PacekitError('NOT_ENOUGH_DATA', 'fitBkt: the response table is empty');
   if ((opts.itemGuessSlip || opts.itemLearn) && table.itemIds.length === 0) {
-    throw new PacekitError('INVALID_INPUT', 'fitBkt: itemGuessSlip/itemLearn need item ids, and the table has none');
+    throw new PacekitError(
+      'INVALID_INPUT',
+      'fitBkt: itemGuessSlip/itemLearn need item ids, and the table has none',
+    );
   }
   if (opts.classPrior && table.classIds.length === 0) {
-    throw new PacekitError('INVALID_INPUT', 'fitBkt: classPrior needs learner classes, and the table has none');
+    throw new PacekitError(
+      'INVALID_INPUT',
+      'fitBkt: classPrior needs learner classes, and the table has none',
+    );
   }
   const wanted = opts.skills ? new Set(opts.skills) : undefined;
   const sequences = buildSkillSequences(table, {
@@ -139,7 +150,9 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
   if (wanted) {
     for (const id of wanted) {
       if (!table.skillIds.includes(id)) {
-        throw new PacekitError('UNKNOWN_SKILL', `fitBkt: skill "${id}" has no responses in the table`, { skillId: id });
+        throw new PacekitError('UNKNOWN_SKILL', `fitBkt: skill "${id}" has no responses in the table`, {
+          skillId: id,
+        });
       }
     }
   }
@@ -168,10 +181,22 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
     let best: EmRun | undefined;
     for (let r = 0; r < opts.restarts; r++) {
       await yieldTurn();
-      const run = runEm(seq, randomParams(seq, config, random), config, opts.maxIterations, opts.tolerance, scratch);
+      const run = runEm(
+        seq,
+        randomParams(seq, config, random),
+        config,
+        opts.maxIterations,
+        opts.tolerance,
+        scratch,
+      );
       if (!best || run.logLikelihood > best.logLikelihood) best = run;
     }
-    const fit = { logLikelihood: best!.logLikelihood, iterations: best!.iterations, responses: seq.responses, sequences: seq.learners };
+    const fit = {
+      logLikelihood: best!.logLikelihood,
+      iterations: best!.iterations,
+      responses: seq.responses,
+      sequences: seq.learners,
+    };
     skills[skillId] = { ...toSkillParams(seq, table, best!, config), fit };
     totalLl += best!.logLikelihood;
     totalResponses += seq.responses;

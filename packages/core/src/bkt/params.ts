@@ -66,7 +66,12 @@ export const DEFAULT_BKT_PARAMS: Readonly<BktSkillParams> = Object.freeze({
 export const BktModelSchema = z.object({
   kind: z.literal('bkt'),
   schemaVersion: z.literal(1),
-  variant: BktVariantSchema.default({ forgets: false, itemGuessSlip: false, itemLearn: false, classPrior: false }),
+  variant: BktVariantSchema.default({
+    forgets: false,
+    itemGuessSlip: false,
+    itemLearn: false,
+    classPrior: false,
+  }),
   defaultParams: BktSkillParamsSchema.default({ ...DEFAULT_BKT_PARAMS }),
   skills: z.record(z.string(), BktSkillParamsSchema.extend({ fit: BktSkillFitSchema.optional() })),
   fit: z

@@ -118,5 +118,9 @@ export function estimateMastery(bkt: Bkt, table: ResponseTable): MasteryColumns 
     skills.push(skill);
     values.push(p);
   });
-  return { learner: Int32Array.from(learners), skill: Int32Array.from(skills), pMastery: Float64Array.from(values) };
+  return {
+    learner: Int32Array.from(learners),
+    skill: Int32Array.from(skills),
+    pMastery: Float64Array.from(values),
+  };
 }

@@ -29,6 +29,7 @@ export const DEFAULT_COLUMN_NAMES = {
   learnerClass: ['class', 'learner_class', 'class_id', 'section'],
 } as const satisfies Record<keyof ResponseColumns, readonly string[]>;
 
+/** Options of {@link parseResponsesCsv}, with their defaults. */
 export const CsvOptionsSchema = z.object({
   columns: ResponseColumnsSchema.default({}),
   /** Separator between several skills in one cell (DataShop's `~~`). */
@@ -36,7 +37,7 @@ export const CsvOptionsSchema = z.object({
   /** Field delimiter. */
   delimiter: z.string().length(1).default(','),
   /** `'throw'` (default) stops at the first bad row; `'skip'` leaves it out and counts it. */
-  onBadRow: z.enum(['throw', 'skip']).default('throw'),
+  onBadRow: z.literal(['throw', 'skip']).default('throw'),
 });
 
 /** Options of {@link parseResponsesCsv}. */
@@ -220,7 +221,12 @@ export function parseResponsesCsv(text: string, options: CsvOptions = {}): CsvRe
     const h = header;
     const cell = (index: number): string => (index === -1 ? '' : (fields[index] ?? ''));
     if (fields.length !== h.length) {
-      bad({ line, column: h[Math.min(fields.length, h.length - 1)]!, value: fields.join(opts.delimiter), reason: `expected ${h.length} fields, found ${fields.length}` });
+      bad({
+        line,
+        column: h[Math.min(fields.length, h.length - 1)]!,
+        value: fields.join(opts.delimiter),
+        reason: `expected ${h.length} fields, found ${fields.length}`,
+      });
       return;
     }
     const learnerId = cell(cols.learner).trim();
@@ -235,7 +241,12 @@ export function parseResponsesCsv(text: string, options: CsvOptions = {}): CsvRe
     }
     const correct = parseCorrect(cell(cols.correct));
     if (correct === undefined) {
-      bad({ line, column: h[cols.correct]!, value: cell(cols.correct), reason: 'expected 0 or 1 (or true/false, or a score in [0, 1])' });
+      bad({
+        line,
+        column: h[cols.correct]!,
+        value: cell(cols.correct),
+        reason: 'expected 0 or 1 (or true/false, or a score in [0, 1])',
+      });
       return;
     }
     let order: number | string = 0;

@@ -170,7 +170,10 @@ export function createResponseTable(rows: readonly ResponseRow[]): ResponseTable
  */
 export function selectLearners(table: ResponseTable, keep: Uint8Array): ResponseTable {
   if (keep.length !== table.learnerIds.length) {
-    throw new PacekitError('INVALID_INPUT', `selectLearners: keep has ${keep.length} entries, expected ${table.learnerIds.length}`);
+    throw new PacekitError(
+      'INVALID_INPUT',
+      `selectLearners: keep has ${keep.length} entries, expected ${table.learnerIds.length}`,
+    );
   }
   let n = 0;
   for (let i = 0; i < table.length; i++) if (keep[table.learner[i]!]) n++;

@@ -13,7 +13,10 @@ import { type CalibrationBin, calibration, type Metrics, scorePredictions } from
  */
 export function kFoldByLearner(learnerCount: number, folds: number, seed: number): Int32Array {
   if (!Number.isInteger(folds) || folds < 2 || folds > learnerCount) {
-    throw new PacekitError('INVALID_INPUT', `kFoldByLearner: folds must be an integer in [2, ${learnerCount}] (got ${folds})`);
+    throw new PacekitError(
+      'INVALID_INPUT',
+      `kFoldByLearner: folds must be an integer in [2, ${learnerCount}] (got ${folds})`,
+    );
   }
   const order = createRandom(seed).shuffle(Array.from({ length: learnerCount }, (_, i) => i));
   const fold = new Int32Array(learnerCount);
@@ -23,7 +26,9 @@ export function kFoldByLearner(learnerCount: number, folds: number, seed: number
   return fold;
 }
 
+/** Options of {@link crossValidateBkt}, with their defaults. */
 export const CrossValidateOptionsSchema = z.object({
+  /** Number of folds (default 5). */
   folds: z.number().int().min(2).default(5),
   /** Seed of the split and of the fits. */
   seed: z.number().int().default(0),
@@ -54,7 +59,10 @@ export interface CrossValidation {
  * responses are predicted one step ahead (each before it is seen) by a model fitted on the
  * other groups. Seeded: the same table and options give the same numbers.
  */
-export async function crossValidateBkt(table: ResponseTable, options: CrossValidateOptions = {}): Promise<CrossValidation> {
+export async function crossValidateBkt(
+  table: ResponseTable,
+  options: CrossValidateOptions = {},
+): Promise<CrossValidation> {
   const opts = parseInput(CrossValidateOptionsSchema, options, 'crossValidateBkt options');
   const fold = kFoldByLearner(table.learnerIds.length, opts.folds, opts.seed);
   const predictions = new Float64Array(table.length);
@@ -68,7 +76,13 @@ export async function crossValidateBkt(table: ResponseTable, options: CrossValid
       ...opts.fit,
       seed: opts.seed,
       signal: opts.signal,
-      onProgress: (p) => opts.onProgress?.({ ...p, phase: `fold ${f + 1}/${opts.folds}`, done: f * p.total + p.done, total: opts.folds * p.total }),
+      onProgress: (p) =>
+        opts.onProgress?.({
+          ...p,
+          phase: `fold ${f + 1}/${opts.folds}`,
+          done: f * p.total + p.done,
+          total: opts.folds * p.total,
+        }),
     };
     const bkt = createBkt(await fitBkt(train, fitOptions));
     const testMask = inTrain.map((v) => 1 - v);
@@ -77,12 +91,19 @@ export async function crossValidateBkt(table: ResponseTable, options: CrossValid
     folds.push(scorePredictions(test.correct, foldPredictions));
     // Scatter the fold's predictions back to the whole table's entry order.
     let j = 0;
-    for (let i = 0; i < table.length; i++) if (testMask[table.learner[i]!]) predictions[i] = foldPredictions[j++]!;
+    for (let i = 0; i < table.length; i++)
+      if (testMask[table.learner[i]!]) predictions[i] = foldPredictions[j++]!;
   }
   const mean = (key: keyof Metrics): number => folds.reduce((sum, m) => sum + m[key], 0) / folds.length;
   return {
     folds,
-    mean: { count: table.length, auc: mean('auc'), rmse: mean('rmse'), logLoss: mean('logLoss'), accuracy: mean('accuracy') },
+    mean: {
+      count: table.length,
+      auc: mean('auc'),
+      rmse: mean('rmse'),
+      logLoss: mean('logLoss'),
+      accuracy: mean('accuracy'),
+    },
     pooled: scorePredictions(table.correct, predictions),
     calibration: calibration(table.correct, predictions),
     predictions,

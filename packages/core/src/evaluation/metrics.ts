@@ -1,22 +1,23 @@
 import { PacekitError } from '../errors';
 
-/** Labels: 1 correct, 0 wrong. Predictions: P(correct). Same length. */
-type Labels = ArrayLike<number>;
-type Predictions = ArrayLike<number>;
-
-function checkLengths(labels: Labels, predictions: Predictions, what: string): void {
+function checkLengths(labels: ArrayLike<number>, predictions: ArrayLike<number>, what: string): void {
   if (labels.length !== predictions.length) {
-    throw new PacekitError('INVALID_INPUT', `${what}: ${labels.length} labels but ${predictions.length} predictions`);
+    throw new PacekitError(
+      'INVALID_INPUT',
+      `${what}: ${labels.length} labels but ${predictions.length} predictions`,
+    );
   }
   if (labels.length === 0) throw new PacekitError('NOT_ENOUGH_DATA', `${what}: no predictions`);
 }
+
+// Every metric takes labels (1 correct, 0 wrong) and predictions P(correct) of the same length.
 
 /**
  * Area under the ROC curve: the probability that a random correct response was given a higher
  * prediction than a random wrong one, ties counting one half (Mann–Whitney U / (n₁·n₀)).
  * O(n log n). NaN when all labels are the same.
  */
-export function auc(labels: Labels, predictions: Predictions): number {
+export function auc(labels: ArrayLike<number>, predictions: ArrayLike<number>): number {
   checkLengths(labels, predictions, 'auc');
   let nPos = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0.5) nPos++;
@@ -55,7 +56,7 @@ export function auc(labels: Labels, predictions: Predictions): number {
 }
 
 /** Root mean squared error between labels and predictions. */
-export function rmse(labels: Labels, predictions: Predictions): number {
+export function rmse(labels: ArrayLike<number>, predictions: ArrayLike<number>): number {
   checkLengths(labels, predictions, 'rmse');
   let sum = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -66,7 +67,7 @@ export function rmse(labels: Labels, predictions: Predictions): number {
 }
 
 /** Mean negative log-likelihood (natural log), predictions clipped to [1e-15, 1 − 1e-15]. */
-export function logLoss(labels: Labels, predictions: Predictions): number {
+export function logLoss(labels: ArrayLike<number>, predictions: ArrayLike<number>): number {
   checkLengths(labels, predictions, 'logLoss');
   let sum = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -78,7 +79,7 @@ export function logLoss(labels: Labels, predictions: Predictions): number {
 }
 
 /** Share of responses whose prediction falls on the right side of `threshold` (default 0.5). */
-export function accuracy(labels: Labels, predictions: Predictions, threshold = 0.5): number {
+export function accuracy(labels: ArrayLike<number>, predictions: ArrayLike<number>, threshold = 0.5): number {
   checkLengths(labels, predictions, 'accuracy');
   let right = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -102,7 +103,11 @@ export interface CalibrationBin {
 }
 
 /** Calibration table: predictions split into `bins` equal-width bins over [0, 1]. */
-export function calibration(labels: Labels, predictions: Predictions, bins = 10): CalibrationBin[] {
+export function calibration(
+  labels: ArrayLike<number>,
+  predictions: ArrayLike<number>,
+  bins = 10,
+): CalibrationBin[] {
   checkLengths(labels, predictions, 'calibration');
   const count = new Float64Array(bins);
   const predicted = new Float64Array(bins);
@@ -134,7 +139,7 @@ export interface Metrics {
 }
 
 /** AUC, RMSE, log loss and accuracy at once. */
-export function scorePredictions(labels: Labels, predictions: Predictions): Metrics {
+export function scorePredictions(labels: ArrayLike<number>, predictions: ArrayLike<number>): Metrics {
   return {
     count: labels.length,
     auc: auc(labels, predictions),

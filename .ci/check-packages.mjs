@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Packs every package exactly as `pnpm publish` would (publishConfig applied, workspace:
+// ranges resolved) and checks each tarball: publint --strict, are-the-types-wrong (node16
+// profile: Node >= 20 and bundlers; node10 cannot resolve subpath exports), and the file list.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'pacekit-pack-'));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+let failed = false;
+
+for (const name of readdirSync(join(root, 'packages'))) {
+  const dir = join(root, 'packages', name);
+  const before = new Set(readdirSync(out));
+  run('pnpm', ['pack', '--pack-destination', out], dir);
+  const tarball = join(
+    out,
+    readdirSync(out).find((f) => !before.has(f)),
+  );
+  const files = run('tar', ['-tzf', tarball], out).trim().split('\n');
+  const stray = files.filter(
+    (f) => !/^package\/(dist\/.+|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f),
+  );
+  const checks = [
+    ['publint', () => run(bin('publint'), ['run', tarball, '--strict'], dir)],
+    ['attw', () => run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'table-flipped'], dir)],
+    [
+      'files',
+      () => {
+        if (stray.length > 0)
+          throw Object.assign(new Error('unexpected files'), { stdout: stray.join('\n') });
+        return `${files.length} files, all under dist/ or package metadata`;
+      },
+    ],
+  ];
+  for (const [label, check] of checks) {
+    try {
+      check();
+      console.log(`ok   @pacekit/${name}: ${label}`);
+    } catch (error) {
+      failed = true;
+      console.error(
+        `FAIL @pacekit/${name}: ${label}\n${error.stdout ?? ''}${error.stderr ?? ''}${error.stdout || error.stderr ? '' : error.message}`,
+      );
+    }
+  }
+}
+rmSync(out, { recursive: true, force: true });
+process.exit(failed ? 1 : 0);

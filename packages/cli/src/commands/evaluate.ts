@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import {
+  calibration,
+  createBkt,
+  PacekitError,
+  parseResponsesCsv,
+  predictResponses,
+  scorePredictions,
+} from '@pacekit/core';
+import type { CliIo } from '../io';
+import { columnFlags, csvOptions, UsageError } from '../options';
+
+export const evaluateUsage = `pacekit evaluate <model.json> <test.csv> [--json] [column options]
+
+Predicts every response of test.csv one step ahead (each before it is seen) and prints AUC,
+RMSE, log loss and accuracy; --json prints them, with calibration bins, as JSON.`;
+
+/** `pacekit evaluate`: returns the exit code. */
+export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, ...columnFlags },
+  });
+  if (positionals.length !== 2) {
+    throw new UsageError(
+      `evaluate takes a model and a CSV file (got ${positionals.length} arguments)\n\n${evaluateUsage}`,
+    );
+  }
+  const [modelPath, csvPath] = positionals as [string, string];
+  let modelJson: unknown;
+  try {
+    modelJson = JSON.parse(await io.readFile(modelPath));
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw new PacekitError('INVALID_INPUT', `${modelPath} is not JSON: ${error.message}`);
+    }
+    throw error;
+  }
+  const bkt = createBkt(modelJson as Parameters<typeof createBkt>[0]);
+  const { table } = parseResponsesCsv(await io.readFile(csvPath), csvOptions(values));
+  const predictions = predictResponses(bkt, table);
+  const metrics = scorePredictions(table.correct, predictions);
+  if (values.json) {
+    io.stdout(
+      `${JSON.stringify({ ...metrics, calibration: calibration(table.correct, predictions) }, null, 2)}\n`,
+    );
+  } else {
+    io.stdout(
+      [
+        `responses  ${metrics.count}`,
+        `AUC        ${metrics.auc.toFixed(4)}`,
+        `RMSE       ${metrics.rmse.toFixed(4)}`,
+        `log loss   ${metrics.logLoss.toFixed(4)}`,
+        `accuracy   ${metrics.accuracy.toFixed(4)}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return 0;
+}

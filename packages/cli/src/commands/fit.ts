@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { fitBkt, parseResponsesCsv } from '@pacekit/core';
+import type { CliIo } from '../io';
+import { columnFlags, csvOptions, integerFlag, numberFlag, UsageError } from '../options';
+import { progressBar } from '../progressBar';
+
+export const fitUsage = `pacekit fit <train.csv> [options]
+
+Fits Bayesian Knowledge Tracing to one-row-per-response CSV and writes the model as JSON.
+
+  --forgets            fit forgetting (P(F)) as well
+  --item-guess-slip    fit guess and slip per item (KT-IDEM; needs an item column)
+  --item-learn         fit the learn rate per item (needs an item column)
+  --class-prior        fit the prior per learner class (needs a class column)
+  --restarts N         random restarts per skill (default 5)
+  --seed S             seed of the restarts (default 0)
+  --max-iterations N   EM iterations per restart (default 100)
+  --tolerance X        stop when the log-likelihood improves by at most X (default 0.005)
+  --out FILE           write the model to FILE (default: standard output)
+  --learner, --skill, --correct, --item, --order, --class COLUMN
+                       map a CSV column (default: detected from common names)
+  --skip-bad-rows      leave out rows that cannot be read, and count them`;
+
+/** `pacekit fit`: returns the exit code. */
+export async function fitCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      forgets: { type: 'boolean' },
+      'item-guess-slip': { type: 'boolean' },
+      'item-learn': { type: 'boolean' },
+      'class-prior': { type: 'boolean' },
+      restarts: { type: 'string' },
+      seed: { type: 'string' },
+      'max-iterations': { type: 'string' },
+      tolerance: { type: 'string' },
+      out: { type: 'string' },
+      ...columnFlags,
+    },
+  });
+  if (positionals.length !== 1)
+    throw new UsageError(`fit takes one CSV file (got ${positionals.length})\n\n${fitUsage}`);
+  const path = positionals[0]!;
+  // Check every flag before reading anything, so a typo fails fast.
+  const restarts = integerFlag('restarts', values.restarts, 1);
+  const seed = integerFlag('seed', values.seed, Number.MIN_SAFE_INTEGER);
+  const maxIterations = integerFlag('max-iterations', values['max-iterations'], 1);
+  const tolerance = numberFlag('tolerance', values.tolerance);
+  const started = performance.now();
+  const csv = parseResponsesCsv(await io.readFile(path), csvOptions(values));
+  io.stderr(
+    `Read ${csv.table.length} responses of ${csv.table.learnerIds.length} learners on ${csv.table.skillIds.length} skills from ${path}` +
+      (csv.skipped > 0 ? ` (${csv.skipped} bad rows skipped)` : '') +
+      (csv.emptySkill > 0 ? ` (${csv.emptySkill} rows without a skill left out)` : '') +
+      '\n',
+  );
+  const model = await fitBkt(csv.table, {
+    forgets: values.forgets ?? false,
+    itemGuessSlip: values['item-guess-slip'] ?? false,
+    itemLearn: values['item-learn'] ?? false,
+    classPrior: values['class-prior'] ?? false,
+    restarts,
+    seed,
+    maxIterations,
+    tolerance,
+    onProgress: progressBar(io, 'Fitting skills'),
+  });
+  const json = `${JSON.stringify(model, null, 2)}\n`;
+  if (values.out) await io.writeFile(values.out, json);
+  else io.stdout(json);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  io.stderr(
+    `Fitted ${Object.keys(model.skills).length} skills in ${seconds} s, log-likelihood ${model.fit!.logLikelihood.toFixed(1)}` +
+      (values.out ? `; model written to ${values.out}` : '') +
+      '\n',
+  );
+  return 0;
+}

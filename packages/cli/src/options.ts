@@ -1,0 +1,54 @@
+import type { CsvOptions } from '@pacekit/core';
+
+/** Thrown for a command line that cannot be run as written; exits with code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The column flags shared by every command that reads a response CSV. */
+export const columnFlags = {
+  learner: { type: 'string' },
+  skill: { type: 'string' },
+  correct: { type: 'string' },
+  item: { type: 'string' },
+  order: { type: 'string' },
+  class: { type: 'string' },
+  'skip-bad-rows': { type: 'boolean' },
+} as const;
+
+/** CSV options from the column flags. */
+export function csvOptions(values: {
+  learner?: string | undefined;
+  skill?: string | undefined;
+  correct?: string | undefined;
+  item?: string | undefined;
+  order?: string | undefined;
+  class?: string | undefined;
+  'skip-bad-rows'?: boolean | undefined;
+}): CsvOptions {
+  const columns: NonNullable<CsvOptions['columns']> = {};
+  if (values.learner) columns.learner = values.learner;
+  if (values.skill) columns.skill = values.skill;
+  if (values.correct) columns.correct = values.correct;
+  if (values.item) columns.item = values.item;
+  if (values.order) columns.order = values.order;
+  if (values.class) columns.learnerClass = values.class;
+  return { columns, onBadRow: values['skip-bad-rows'] ? 'skip' : 'throw' };
+}
+
+/** An integer flag, or a usage error naming the flag and the value. */
+export function integerFlag(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min} (got "${value}")`);
+  return n;
+}
+
+/** A number flag, or a usage error naming the flag and the value. */
+export function numberFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${value}")`);
+  return n;
+}

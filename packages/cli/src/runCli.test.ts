@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CliIo, processIo, runCli } from './index';
+
+function captureIo(): CliIo & { out: string; err: string } {
+  const io = {
+    ...processIo(),
+    out: '',
+    err: '',
+    stderrIsTty: false,
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+// Two skills, learners who start wrong and then get it right: enough for EM and a real AUC.
+function writeCsv(dir: string): string {
+  const lines = ['user_id,skill_name,correct'];
+  for (let learner = 0; learner < 60; learner++) {
+    for (const skill of ['add', 'sub']) {
+      const turn = (learner * 7 + (skill === 'add' ? 1 : 3)) % 6;
+      for (let t = 0; t < 8; t++)
+        lines.push(
+          `s${learner},${skill},${t >= turn ? ((t + learner) % 9 === 0 ? 0 : 1) : (t + learner) % 5 === 0 ? 1 : 0}`,
+        );
+    }
+  }
+  const path = join(dir, 'train.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+describe('pacekit fit / evaluate', () => {
+  it('fits a model to a file and evaluates it, as text and as JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const csv = writeCsv(dir);
+    const model = join(dir, 'model.json');
+    const fit = captureIo();
+    expect(
+      await runCli(['fit', csv, '--forgets', '--restarts', '2', '--seed', '1', '--out', model], fit),
+    ).toBe(0);
+    expect(fit.err).toContain('Read 960 responses of 60 learners on 2 skills');
+    expect(fit.err).toContain('Fitting skills: 2/2');
+    const saved = JSON.parse(readFileSync(model, 'utf8'));
+    expect(Object.keys(saved.skills)).toEqual(['add', 'sub']);
+    expect(saved.variant.forgets).toBe(true);
+
+    const text = captureIo();
+    expect(await runCli(['evaluate', model, csv], text)).toBe(0);
+    expect(text.out).toMatch(/^responses {2}960\nAUC {8}0\.\d{4}\n/);
+
+    const json = captureIo();
+    expect(await runCli(['evaluate', model, csv, '--json'], json)).toBe(0);
+    const metrics = JSON.parse(json.out);
+    expect(metrics.count).toBe(960);
+    expect(metrics.auc).toBeGreaterThan(0.7);
+    expect(metrics.calibration).toHaveLength(10);
+  });
+
+  it('writes the model to standard output without --out, and the same seed gives the same model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const csv = writeCsv(dir);
+    const a = captureIo();
+    const b = captureIo();
+    await runCli(['fit', csv, '--seed', '5'], a);
+    await runCli(['fit', csv, '--seed', '5'], b);
+    expect(JSON.parse(a.out).kind).toBe('bkt');
+    expect(a.out).toBe(b.out);
+  });
+
+  it('exits 1 naming the line, column and value of a bad CSV row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'user_id,skill_name,correct\na,s,1\na,s,maybe\n');
+    const io = captureIo();
+    expect(await runCli(['fit', csv], io)).toBe(1);
+    expect(io.err).toContain('CSV line 3, column "correct"');
+    expect(io.err).toContain('"maybe"');
+  });
+
+  it('exits 1 for a missing file and for a model that is not a BKT model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const csv = writeCsv(dir);
+    const missing = captureIo();
+    expect(await runCli(['fit', join(dir, 'nope.csv')], missing)).toBe(1);
+    expect(missing.err).toContain('nope.csv');
+    const model = join(dir, 'model.json');
+    writeFileSync(model, '{"kind":"bkt","schemaVersion":1,"skills":{"add":{"pInit":2}}}');
+    const bad = captureIo();
+    expect(await runCli(['evaluate', model, csv], bad)).toBe(1);
+    expect(bad.err).toContain('"skills.add.pInit"');
+    writeFileSync(model, 'not json');
+    const notJson = captureIo();
+    expect(await runCli(['evaluate', model, csv], notJson)).toBe(1);
+    expect(notJson.err).toContain('is not JSON');
+  });
+
+  it('exits 2 for a wrong command line, naming what is wrong', async () => {
+    const io = captureIo();
+    expect(await runCli(['fit'], io)).toBe(2);
+    expect(io.err).toContain('fit takes one CSV file');
+    const flag = captureIo();
+    expect(await runCli(['fit', 'x.csv', '--restarts', 'many'], flag)).toBe(2);
+    expect(flag.err).toContain('--restarts must be an integer ≥ 1 (got "many")');
+    const unknown = captureIo();
+    expect(await runCli(['frobnicate'], unknown)).toBe(2);
+    expect(unknown.err).toContain('unknown command "frobnicate"');
+    const unknownFlag = captureIo();
+    expect(await runCli(['fit', 'x.csv', '--nope'], unknownFlag)).toBe(2);
+  });
+});

@@ -1,0 +1,109 @@
+// `pnpm bench` for @pacekit/core: accuracy and speed of BKT on the shared ASSISTments 2009
+// skill-builder training split. Prints markdown for docs/benchmarks.md.
+import { fileURLToPath } from 'node:url';
+import { createBkt, crossValidateBkt, estimateMastery, fitBkt } from '@pacekit/core';
+import { readResponsesCsv } from '@pacekit/core/node';
+import { buildSkillSequences } from '../src/bkt/sequences';
+
+const path = fileURLToPath(
+  new URL('../../../../shared/data/assistments-2009-builder/train.csv', import.meta.url),
+);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const log = (line = '') => console.log(line);
+const parseStart = performance.now();
+const { table } = await readResponsesCsv(path);
+const parseMs = performance.now() - parseStart;
+log(`## @pacekit/core — BKT on ASSISTments 2009 skill-builder (train split)`);
+log();
+log(
+  `${table.length} responses, ${table.learnerIds.length} students, ${table.skillIds.length} skills; CSV read and parsed in ${parseMs.toFixed(0)} ms.`,
+);
+log(`Node ${process.version}, one thread.`);
+log();
+log('### Accuracy: 5-fold cross-validation by student, seed 0, 5 restarts');
+log();
+log(
+  '| model | AUC (mean of folds) | RMSE | log loss | accuracy | AUC pooled over all folds | pyBKT AUC / RMSE |',
+);
+log('| --- | --- | --- | --- | --- | --- | --- |');
+const reference = { standard: '0.783 / 0.411', forgets: '0.815 / 0.395' };
+for (const forgets of [false, true]) {
+  const cv = await crossValidateBkt(table, { folds: 5, seed: 0, fit: { forgets } });
+  const m = cv.mean;
+  log(
+    `| ${forgets ? 'BKT + forgetting' : 'standard BKT'} | ${m.auc.toFixed(4)} | ${m.rmse.toFixed(4)} | ${m.logLoss.toFixed(4)} | ${m.accuracy.toFixed(4)} | ${cv.pooled.auc.toFixed(4)} | ${forgets ? reference.forgets : reference.standard} |`,
+  );
+}
+log();
+log('### Fit time: whole split, 5 restarts, median of 3 runs (budget ≤ 2 s on one core)');
+log();
+log('| model | median | runs | EM iterations per restart (mean, best restart) | pyBKT (2 cores) |');
+log('| --- | --- | --- | --- | --- |');
+for (const forgets of [false, true]) {
+  const runs: number[] = [];
+  let iterations = 0;
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    const model = await fitBkt(table, { forgets, restarts: 5, seed: 0 });
+    runs.push(performance.now() - t);
+    const skills = Object.values(model.skills);
+    iterations = skills.reduce((s, k) => s + k.fit!.iterations, 0) / skills.length;
+  }
+  log(
+    `| ${forgets ? 'BKT + forgetting' : 'standard BKT'} | ${(median(runs) / 1000).toFixed(2)} s | ${runs.map((x) => (x / 1000).toFixed(2)).join(', ')} s | ${iterations.toFixed(1)} | ${forgets ? '5.5 s' : '4.1 s'} |`,
+  );
+}
+log();
+
+const model = await fitBkt(table, { forgets: true, seed: 0 });
+const bkt = createBkt(model);
+// Online update: batches of 1,000 updates; the median batch time per update.
+const skillIds = table.skillIds;
+const batches: number[] = [];
+let p = 0.3;
+let sink = 0;
+for (let b = 0; b < 2000; b++) {
+  const skillId = skillIds[b % skillIds.length]!;
+  const t = performance.now();
+  for (let i = 0; i < 1000; i++) {
+    p = bkt.update(skillId, p, (i & 3) !== 0);
+    sink += p;
+  }
+  batches.push((performance.now() - t) / 1000);
+}
+log('### Online update of a learner after one attempt (budget ≤ 2 µs median)');
+log();
+log(
+  `\`bkt.update(skillId, pMastery, correct)\`: median ${(median(batches) * 1e6).toFixed(0)} ns per update (2,000 batches of 1,000; checksum ${sink.toFixed(1)}).`,
+);
+log();
+
+// Memory: the typed arrays fitting holds per (learner, skill) sequence, and bulk estimates.
+const sequences = buildSkillSequences(table, { items: false, classes: false });
+let bytes = 0;
+let pairs = 0;
+let distinct = 0;
+for (const s of sequences) {
+  bytes +=
+    s.starts.byteLength + s.obs.byteLength + s.item.byteLength + s.cls.byteLength + s.weight.byteLength;
+  bytes += s.itemIds.byteLength + s.classIds.byteLength + s.itemResponses.byteLength;
+  pairs += s.learners;
+  distinct += s.count;
+}
+const mastery = estimateMastery(bkt, table);
+const estimateBytes = mastery.learner.byteLength + mastery.skill.byteLength + mastery.pMastery.byteLength;
+log('### Memory per learner-skill (budget ≤ 32 bytes per estimate in bulk fitting)');
+log();
+log(`- ${pairs} (learner, skill) sequences, ${distinct} distinct after deduplication.`);
+log(
+  `- Bulk estimates (\`estimateMastery\`): ${(estimateBytes / mastery.pMastery.length).toFixed(1)} bytes per learner-skill estimate.`,
+);
+log(
+  `- Fitting data (responses, items, offsets, multiplicities): ${(bytes / pairs).toFixed(1)} bytes per learner-skill sequence, ${(bytes / table.length).toFixed(2)} bytes per response.`,
+);
