@@ -1,7 +1,17 @@
 // `pnpm bench` for @pacekit/core: accuracy and speed of BKT on the shared ASSISTments 2009
 // skill-builder training split. Prints markdown for docs/benchmarks.md.
 import { fileURLToPath } from 'node:url';
-import { createBkt, crossValidateBkt, estimateMastery, fitBkt } from '@pacekit/core';
+import {
+  createBkt,
+  createCatalog,
+  createLearnerModel,
+  createRandom,
+  createSkillGraph,
+  crossValidateBkt,
+  type EventInput,
+  estimateMastery,
+  fitBkt,
+} from '@pacekit/core';
 import { readResponsesCsv } from '@pacekit/core/node';
 import { buildSkillSequences } from '../src/bkt/sequences';
 
@@ -107,3 +117,45 @@ log(
 log(
   `- Fitting data (responses, items, offsets, multiplicities): ${(bytes / pairs).toFixed(1)} bytes per learner-skill sequence, ${(bytes / table.length).toFixed(2)} bytes per response.`,
 );
+
+// Replay: 1M raw events (1,000 learners × 1,000 attempts over a 500-item, 50-skill course),
+// each validated by zod, deduplicated, ordered and folded into the learner's state.
+{
+  const graph = createSkillGraph(
+    Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, prerequisites: i > 0 ? [`s${i - 1}`] : [] })),
+  );
+  const catalog = createCatalog(
+    Array.from({ length: 500 }, (_, i) => ({ id: `q${i}`, skills: [`s${i % 50}`] })),
+    graph,
+  );
+  const learner = createLearnerModel({ bkt: model, graph, catalog });
+  const random = createRandom(1);
+  const byLearner = new Map<string, EventInput[]>();
+  for (let i = 0; i < 1_000_000; i++) {
+    const learnerId = `learner-${i % 1000}`;
+    let list = byLearner.get(learnerId);
+    if (!list) byLearner.set(learnerId, (list = []));
+    list.push({
+      id: `e${i}`,
+      learnerId,
+      at: 1_700_000_000_000 + i * 1000,
+      type: 'attempt',
+      itemId: `q${random.int(500)}`,
+      correct: random.next() < 0.7,
+    });
+  }
+  const runs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    let folded = 0;
+    for (const [learnerId, events] of byLearner) folded += learner.replay(learnerId, events).eventCount;
+    runs.push(performance.now() - t);
+    if (folded !== 1_000_000) throw new Error(`replay folded ${folded} events`);
+  }
+  log();
+  log('### Replay of 1M validated events into learner states (budget ≤ 1.5 s)');
+  log();
+  log(
+    `\`learner.replay()\` over 1,000 learners × 1,000 raw attempts (zod validation, dedup by id, ordering, BKT fold): median ${(median(runs) / 1000).toFixed(2)} s of 5 runs (${runs.map((x) => (x / 1000).toFixed(2)).join(', ')} s).`,
+  );
+}

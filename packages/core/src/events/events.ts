@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { parseInput } from '../validation';
+
+/** A point in time: epoch milliseconds, or an ISO 8601 date-time string (normalised to milliseconds). */
+export const TimestampSchema = z.union([
+  z.number().int().nonnegative(),
+  z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
+]);
+
+const id = z.string().min(1).max(200);
+const base = {
+  /** Unique id of the event: recording the same id twice changes nothing (idempotency key). */
+  id,
+  /** The learner the event is about. */
+  learnerId: id,
+  /** When it happened (epoch ms or ISO 8601). Events are applied in `at` order. */
+  at: TimestampSchema,
+};
+
+/** The learner answered or did an item. */
+export const AttemptEventSchema = z
+  .object({
+    ...base,
+    type: z.literal('attempt'),
+    /** The item. */
+    itemId: id,
+    /** Right or wrong. Give this or `score`. */
+    correct: z.boolean().optional(),
+    /** Partial credit in [0, 1]. Give this or `correct`. */
+    score: z.number().min(0).max(1).optional(),
+    /** Time to respond, in milliseconds. */
+    responseTimeMs: z.number().nonnegative().finite().optional(),
+    /** Hints used before answering. */
+    hintsUsed: z.number().int().nonnegative().default(0),
+    /** Skills this attempt is evidence for, when not the item's own (rarely needed). */
+    skillIds: z.array(id).min(1).optional(),
+  })
+  .refine((e) => e.correct !== undefined || e.score !== undefined, {
+    message: 'an attempt needs "correct" or "score"',
+    path: ['correct'],
+  });
+
+/** Flashcard review ratings, as in FSRS/Anki. */
+export const RatingSchema = z.literal(['again', 'hard', 'good', 'easy']);
+
+/** The learner reviewed a flashcard and rated their recall. */
+export const ReviewEventSchema = z.object({
+  ...base,
+  type: z.literal('review'),
+  /** The flashcard item. */
+  itemId: id,
+  /** Recall rating. */
+  rating: RatingSchema,
+  /** Time to respond, in milliseconds. */
+  responseTimeMs: z.number().nonnegative().finite().optional(),
+});
+
+/** Moods a learner can report. */
+export const MoodSchema = z.literal(['frustrated', 'confused', 'bored', 'neutral', 'engaged', 'confident']);
+
+/** The learner said how they feel or what interests them: their own voice. */
+export const SelfReportEventSchema = z
+  .object({
+    ...base,
+    type: z.literal('self-report'),
+    /** The skill the report is about (omit for overall). */
+    skillId: id.optional(),
+    /** How confident they feel, in [0, 1]. */
+    confidence: z.number().min(0).max(1).optional(),
+    /** Topics they are interested in (replaces earlier ones). */
+    interests: z.array(z.string().min(1)).optional(),
+    /** Modalities they prefer, e.g. `video`, `hands-on` (replaces earlier ones). */
+    preferredModalities: z.array(z.string().min(1)).optional(),
+    /** How they feel. */
+    mood: MoodSchema.optional(),
+  })
+  .refine(
+    (e) =>
+      e.confidence !== undefined ||
+      e.interests !== undefined ||
+      e.mood !== undefined ||
+      e.preferredModalities !== undefined,
+    {
+      message: 'a self-report needs confidence, interests, preferredModalities or mood',
+      path: ['confidence'],
+    },
+  );
+
+/** A goal set by the learner or a teacher: skills to master, optionally by a deadline. */
+export const GoalEventSchema = z.object({
+  ...base,
+  type: z.literal('goal'),
+  /** The goal's id; a later goal event with the same id replaces it (default: the event id). */
+  goalId: id.optional(),
+  /** Skills to master. */
+  skillIds: z.array(id).min(1),
+  /** When they should be mastered. */
+  deadline: TimestampSchema.optional(),
+  /** Who set it. */
+  setBy: z.literal(['learner', 'teacher']).default('learner'),
+  /** `cancelled` removes the goal. */
+  status: z.literal(['active', 'cancelled']).default('active'),
+});
+
+/** Teacher actions: they always win over the model. */
+export const OverrideActionSchema = z.literal(['mark-mastered', 'reset', 'pin', 'unpin', 'skip', 'unskip']);
+
+/** A teacher's override: mark a skill mastered, reset it, or pin/skip an item or skill. */
+export const OverrideEventSchema = z
+  .object({
+    ...base,
+    type: z.literal('override'),
+    action: OverrideActionSchema,
+    /** The skill acted on (required for mark-mastered and reset). */
+    skillId: id.optional(),
+    /** The item acted on (pin/skip an item). */
+    itemId: id.optional(),
+    /** Who did it (a teacher id). */
+    by: z.string().min(1).max(200).optional(),
+    /** Why, in their words. */
+    note: z.string().max(2000).optional(),
+  })
+  .refine(
+    (e) =>
+      e.action === 'mark-mastered' || e.action === 'reset'
+        ? e.skillId !== undefined
+        : (e.skillId ?? e.itemId) !== undefined,
+    {
+      message:
+        'mark-mastered and reset need a skillId; pin, unpin, skip and unskip need an itemId or a skillId',
+      path: ['skillId'],
+    },
+  );
+
+/**
+ * Evidence about a learner: what they did, said, aimed for, or what a teacher decided.
+ * Discriminated by `type`. Unknown fields are stripped; a bad field is rejected with a message
+ * naming it.
+ */
+export const EventSchema = z.discriminatedUnion('type', [
+  AttemptEventSchema,
+  ReviewEventSchema,
+  SelfReportEventSchema,
+  GoalEventSchema,
+  OverrideEventSchema,
+]);
+
+/** An event as accepted (timestamps may be ISO strings; defaults may be left out). */
+export type EventInput = z.input<typeof EventSchema>;
+/** A validated event (timestamps in epoch ms). */
+export type LearnerEvent = z.output<typeof EventSchema>;
+/** A validated attempt. */
+export type AttemptEvent = z.output<typeof AttemptEventSchema>;
+/** A validated review. */
+export type ReviewEvent = z.output<typeof ReviewEventSchema>;
+/** A validated self-report. */
+export type SelfReportEvent = z.output<typeof SelfReportEventSchema>;
+/** A validated goal. */
+export type GoalEvent = z.output<typeof GoalEventSchema>;
+/** A validated override. */
+export type OverrideEvent = z.output<typeof OverrideEventSchema>;
+
+/**
+ * Validates one event. Throws a `PacekitError` (`INVALID_EVENT`) whose message names each bad
+ * field and the value found, e.g. `Invalid event: "score": Too big: expected number to be <=1 (got 1.5)`.
+ */
+export function parseEvent(input: unknown): LearnerEvent {
+  return parseInput(EventSchema, input, 'event', 'INVALID_EVENT');
+}
+
+/** Orders events as they are applied: by `at`, then by `id` so equal times fold the same way everywhere. */
+export function compareEvents(a: LearnerEvent, b: LearnerEvent): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { PacekitError } from '../errors';
+import { parseInput } from '../validation';
+
+/** Default weight of a prerequisite edge: the share of a review that work on the dependant gives the prerequisite. */
+export const DEFAULT_EDGE_WEIGHT = 0.5;
+
+/** A prerequisite: a skill id, or a skill id with the edge's weight in [0, 1]. */
+export const PrerequisiteSchema = z.union([
+  z.string().min(1),
+  z.object({
+    /** The prerequisite skill's id. */
+    skillId: z.string().min(1),
+    /**
+     * How much practice of the dependant counts as practice of this prerequisite (1 = a full
+     * review, 0 = none); used by implicit repetition in `@pacekit/pacing`.
+     */
+    weight: z.number().min(0).max(1),
+  }),
+]);
+
+/**
+ * A skill (knowledge component): something a learner can know, with the skills that must be
+ * known first. Unknown fields are stripped.
+ */
+export const SkillSchema = z.object({
+  /** Stable id, unique in the graph. */
+  id: z.string().min(1).max(200),
+  /** Display name (defaults to the id). */
+  name: z.string().min(1).optional(),
+  /** Skills that must be mastered before this one is learned. */
+  prerequisites: z.array(PrerequisiteSchema).default([]),
+  /** Topic tags, matched against a learner's interests. */
+  topics: z.array(z.string().min(1)).default([]),
+});
+
+/** A skill as accepted (prerequisites and topics may be left out). */
+export type SkillInput = z.input<typeof SkillSchema>;
+/** A validated skill. */
+export type Skill = z.output<typeof SkillSchema>;
+
+/** Options of {@link createSkillGraph}. */
+export interface SkillGraphOptions {
+  /** Weight of edges given as plain ids (default {@link DEFAULT_EDGE_WEIGHT}). */
+  defaultEdgeWeight?: number;
+}
+
+/**
+ * Skills and their prerequisites as a directed acyclic graph, with the queries of
+ * knowledge-space theory. Every query is precomputed or linear; the graph never changes after
+ * creation (create a new one to change it).
+ */
+export interface SkillGraph {
+  /** The validated skills, in the order given. */
+  readonly skills: readonly Skill[];
+  /** Skill ids in a topological order: every prerequisite before its dependants (ties in input order). */
+  readonly topologicalOrder: readonly string[];
+  /** Whether the graph has a skill with this id. */
+  has(skillId: string): boolean;
+  /** The skill with this id; throws `UNKNOWN_SKILL` if there is none. */
+  get(skillId: string): Skill;
+  /** Direct prerequisites of a skill, with their edge weights. */
+  prerequisitesOf(skillId: string): readonly { skillId: string; weight: number }[];
+  /** Skills that list this one as a direct prerequisite. */
+  dependantsOf(skillId: string): readonly string[];
+  /** Every transitive prerequisite, in topological order. */
+  ancestors(skillId: string): string[];
+  /** Every skill that transitively depends on this one, in topological order. */
+  descendants(skillId: string): string[];
+  /**
+   * The outer fringe: skills not mastered whose prerequisites are all mastered — what the
+   * learner is ready to learn next.
+   */
+  outerFringe(isMastered: (skillId: string) => boolean): string[];
+  /**
+   * The inner fringe: mastered skills none of whose dependants is mastered — the most
+   * advanced things the learner knows.
+   */
+  innerFringe(isMastered: (skillId: string) => boolean): string[];
+}
+
+function findCycle(ids: string[], prereqs: Map<string, string[]>): string[] | undefined {
+  const WHITE = 0;
+  const GREY = 1;
+  const BLACK = 2;
+  const color = new Map<string, number>(ids.map((id) => [id, WHITE]));
+  const stack: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    color.set(id, GREY);
+    stack.push(id);
+    for (const p of prereqs.get(id) ?? []) {
+      if (color.get(p) === GREY) return [...stack.slice(stack.indexOf(p)), p];
+      if (color.get(p) === WHITE) {
+        const cycle = visit(p);
+        if (cycle) return cycle;
+      }
+    }
+    stack.pop();
+    color.set(id, BLACK);
+    return undefined;
+  };
+  for (const id of ids) {
+    if (color.get(id) === WHITE) {
+      const cycle = visit(id);
+      if (cycle) return cycle;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Validates skills and builds their {@link SkillGraph}. Throws a `PacekitError`:
+ * `INVALID_INPUT` for a malformed skill, `DUPLICATE_ID` for an id used twice,
+ * `UNKNOWN_PREREQUISITE` naming the skill and the missing id, and `CYCLE_IN_SKILL_GRAPH`
+ * naming the ids around the cycle (`details.cycle`, e.g. `['a', 'b', 'a']`).
+ *
+ * @example
+ * ```ts
+ * const graph = createSkillGraph([
+ *   { id: 'count' },
+ *   { id: 'add', prerequisites: ['count'] },
+ *   { id: 'multiply', prerequisites: [{ skillId: 'add', weight: 0.8 }] },
+ * ]);
+ * graph.outerFringe((id) => id === 'count'); // ['add']
+ * ```
+ */
+export function createSkillGraph(skills: readonly SkillInput[], options: SkillGraphOptions = {}): SkillGraph {
+  const parsed = parseInput(z.array(SkillSchema), skills, 'skills');
+  const defaultWeight = parseInput(
+    z.number().min(0).max(1).default(DEFAULT_EDGE_WEIGHT),
+    options.defaultEdgeWeight,
+    'defaultEdgeWeight',
+  );
+  const byId = new Map<string, Skill>();
+  for (const skill of parsed) {
+    if (byId.has(skill.id)) {
+      throw new PacekitError('DUPLICATE_ID', `Skill id "${skill.id}" is used twice`, { skillId: skill.id });
+    }
+    byId.set(skill.id, skill);
+  }
+  const edges = new Map<string, { skillId: string; weight: number }[]>();
+  const prereqIds = new Map<string, string[]>();
+  const dependants = new Map<string, string[]>(parsed.map((s) => [s.id, []]));
+  for (const skill of parsed) {
+    const list = skill.prerequisites.map((p) =>
+      typeof p === 'string'
+        ? { skillId: p, weight: defaultWeight }
+        : { skillId: p.skillId, weight: p.weight },
+    );
+    for (const { skillId } of list) {
+      if (!byId.has(skillId)) {
+        throw new PacekitError(
+          'UNKNOWN_PREREQUISITE',
+          `Skill "${skill.id}" lists prerequisite "${skillId}", which is not in the graph`,
+          { skillId: skill.id, prerequisite: skillId },
+        );
+      }
+      dependants.get(skillId)!.push(skill.id);
+    }
+    edges.set(skill.id, list);
+    prereqIds.set(
+      skill.id,
+      list.map((e) => e.skillId),
+    );
+  }
+  const ids = parsed.map((s) => s.id);
+  const cycle = findCycle(ids, prereqIds);
+  if (cycle) {
+    throw new PacekitError('CYCLE_IN_SKILL_GRAPH', `The skill graph has a cycle: ${cycle.join(' → ')}`, {
+      cycle,
+    });
+  }
+
+  // Kahn's algorithm, taking ready skills in input order, for a stable topological order.
+  const indegree = new Map(ids.map((id) => [id, prereqIds.get(id)!.length]));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const order: string[] = [];
+  const ready = ids.filter((id) => indegree.get(id) === 0);
+  while (ready.length > 0) {
+    ready.sort((a, b) => position.get(a)! - position.get(b)!);
+    const id = ready.shift()!;
+    order.push(id);
+    for (const d of dependants.get(id)!) {
+      const left = indegree.get(d)! - 1;
+      indegree.set(d, left);
+      if (left === 0) ready.push(d);
+    }
+  }
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const byRank = (list: Iterable<string>): string[] => [...list].sort((a, b) => rank.get(a)! - rank.get(b)!);
+
+  const get = (skillId: string): Skill => {
+    const skill = byId.get(skillId);
+    if (!skill) throw new PacekitError('UNKNOWN_SKILL', `Unknown skill "${skillId}"`, { skillId });
+    return skill;
+  };
+  const walk = (start: string, next: (id: string) => readonly string[]): string[] => {
+    get(start);
+    const seen = new Set<string>();
+    const stack = [...next(start)];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...next(id));
+    }
+    return byRank(seen);
+  };
+
+  return {
+    skills: parsed,
+    topologicalOrder: order,
+    has: (skillId) => byId.has(skillId),
+    get,
+    prerequisitesOf: (skillId) => {
+      get(skillId);
+      return edges.get(skillId)!;
+    },
+    dependantsOf: (skillId) => {
+      get(skillId);
+      return dependants.get(skillId)!;
+    },
+    ancestors: (skillId) => walk(skillId, (id) => prereqIds.get(id)!),
+    descendants: (skillId) => walk(skillId, (id) => dependants.get(id)!),
+    outerFringe: (isMastered) =>
+      order.filter((id) => !isMastered(id) && prereqIds.get(id)!.every((p) => isMastered(p))),
+    innerFringe: (isMastered) =>
+      order.filter((id) => isMastered(id) && !dependants.get(id)!.some((d) => isMastered(d))),
+  };
+}

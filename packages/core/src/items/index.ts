@@ -1,0 +1,1 @@
+export { type Catalog, createCatalog, type Item, type ItemInput, ItemSchema } from './catalog';

@@ -1,0 +1,358 @@
+import { type Bkt, type BktModelInput, createBkt } from '../bkt';
+import { PacekitError } from '../errors';
+import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
+import type { SkillGraph } from '../graph';
+import type { Catalog } from '../items';
+import { createLearnerState, type LearnerState, type SkillState } from './learnerState';
+
+/** Default mastery threshold: a skill counts as mastered from P(L) ≥ 0.95 (Corbett & Anderson). */
+export const DEFAULT_MASTERY_THRESHOLD = 0.95;
+
+/** What a plugin sees when it folds an event. */
+export interface LearnerPluginContext {
+  /**
+   * The learner's state after the core fold of the event (mastery, items, affect, goals
+   * updated; `extensions` not yet). Read it; never change it.
+   */
+  state: LearnerState;
+  /** The catalogue, when the model has one. */
+  catalog: Catalog | undefined;
+  /** The skill graph, when the model has one. */
+  graph: SkillGraph | undefined;
+}
+
+/**
+ * Extends the fold with state of its own, kept in `state.extensions[key]` — how
+ * `@pacekit/pacing` adds memory (FSRS cards) without the core knowing about it. `apply` must
+ * be pure and must not change its inputs.
+ */
+export interface LearnerModelPlugin<T = unknown> {
+  /** Key in `state.extensions`. */
+  key: string;
+  /** The slice for a new learner. */
+  initial(): T;
+  /** The slice after one event. */
+  apply(slice: T, event: LearnerEvent, context: LearnerPluginContext): T;
+}
+
+/** Options of {@link createLearnerModel}. */
+export interface LearnerModelOptions {
+  /** The BKT model (as JSON, or created with `createBkt`). */
+  bkt: Bkt | BktModelInput;
+  /** The skills; when given, events naming unknown skills are rejected. */
+  graph?: SkillGraph;
+  /** The items; needed to know which skills an attempt is evidence for. */
+  catalog?: Catalog;
+  /** P(L) from which a skill counts as mastered (default {@link DEFAULT_MASTERY_THRESHOLD}). */
+  masteryThreshold?: number;
+  /**
+   * The evidence a correct answer gives after hints were used, in [0, 1] (default 0: as in
+   * ASSISTments, a correct answer after a hint is not evidence of mastery).
+   */
+  hintCredit?: number;
+  /** The class of a learner, for per-class priors. */
+  learnerClass?: (learnerId: string) => string | undefined;
+  /** Plugins that keep state of their own. */
+  plugins?: readonly LearnerModelPlugin[];
+}
+
+/**
+ * Folds a learner's events into their {@link LearnerState}: pure functions over plain JSON,
+ * so replay, undo and server-side use come for free.
+ */
+export interface LearnerModel {
+  /** The online BKT model. */
+  readonly bkt: Bkt;
+  /** The skill graph, if given. */
+  readonly graph: SkillGraph | undefined;
+  /** The catalogue, if given. */
+  readonly catalog: Catalog | undefined;
+  /** The mastery threshold in use. */
+  readonly masteryThreshold: number;
+  /** A new learner's state (with every plugin's initial slice). */
+  initialState(learnerId: string): LearnerState;
+  /**
+   * The state after one validated event (from {@link parseEvent}). Pure: `state` is not
+   * changed, unchanged parts are shared. Throws `UNKNOWN_ITEM`/`UNKNOWN_SKILL` for references
+   * the model cannot resolve, leaving `state` as it was.
+   */
+  apply(state: LearnerState, event: LearnerEvent): LearnerState;
+  /**
+   * A learner's state from their events in any order: each is validated, duplicates (same
+   * id) count once, and they are applied in `at` order (ties by id). The same events in any
+   * arrival order give the same state.
+   */
+  replay(learnerId: string, events: readonly EventInput[]): LearnerState;
+  /** P(L) of a skill: the learner's estimate, or the prior if they have not met it. */
+  mastery(state: LearnerState, skillId: string): number;
+  /** Whether a skill counts as mastered: a teacher marked it, or P(L) ≥ the threshold. */
+  isMastered(state: LearnerState, skillId: string): boolean;
+  /**
+   * P(correct) on an item: for an item of several skills, the weakest skill's prediction (a
+   * learner needs all of them).
+   */
+  predict(state: LearnerState, itemId: string): number;
+}
+
+/**
+ * Creates a {@link LearnerModel}.
+ *
+ * @example
+ * ```ts
+ * const learner = createLearnerModel({ bkt: model, graph, catalog });
+ * let state = learner.initialState('ada');
+ * state = learner.apply(state, parseEvent({ type: 'attempt', id: 'e1', learnerId: 'ada', at: Date.now(), itemId: 'q1', correct: true }));
+ * learner.isMastered(state, 'fractions');
+ * ```
+ */
+export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
+  const bkt = 'update' in options.bkt ? options.bkt : createBkt(options.bkt);
+  const { graph, catalog } = options;
+  const threshold = options.masteryThreshold ?? DEFAULT_MASTERY_THRESHOLD;
+  const hintCredit = options.hintCredit ?? 0;
+  for (const [name, value] of [
+    ['masteryThreshold', threshold],
+    ['hintCredit', hintCredit],
+  ] as const) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new PacekitError(
+        'INVALID_INPUT',
+        `createLearnerModel: "${name}" must be in [0, 1] (got ${String(value)})`,
+      );
+    }
+  }
+  const plugins = options.plugins ?? [];
+  const prior = (state: LearnerState, skillId: string): number =>
+    bkt.prior(skillId, options.learnerClass?.(state.learnerId));
+  const checkSkill = (skillId: string, event: LearnerEvent): void => {
+    if (graph && !graph.has(skillId)) {
+      throw new PacekitError(
+        'UNKNOWN_SKILL',
+        `Event "${event.id}" names skill "${skillId}", which is not in the skill graph`,
+        {
+          eventId: event.id,
+          skillId,
+        },
+      );
+    }
+  };
+  const skillsOfItem = (itemId: string, explicit: string[] | undefined, event: LearnerEvent): string[] => {
+    if (explicit) return explicit;
+    if (catalog?.has(itemId)) return catalog.get(itemId).skills;
+    throw new PacekitError(
+      'UNKNOWN_ITEM',
+      `Event "${event.id}" is about item "${itemId}", which is not in the catalogue (and the event names no skillIds)`,
+      { eventId: event.id, itemId },
+    );
+  };
+  const freshSkill = (state: LearnerState, skillId: string): SkillState => ({
+    pMastery: prior(state, skillId),
+    attempts: 0,
+    correct: 0,
+    streak: 0,
+    lastAttemptAt: null,
+    masteredAt: null,
+    override: null,
+  });
+
+  // The fold mutates a draft it owns: `apply` copies what one event touches, `replay` copies
+  // once and folds every event in place. Copying a learner's whole record per event would make
+  // replay quadratic in the number of items they have started.
+  const applyResponse = (
+    draft: LearnerState,
+    event: LearnerEvent,
+    itemId: string,
+    skillIds: string[],
+    response: number,
+  ): void => {
+    const right = response >= 0.5;
+    for (const skillId of skillIds) {
+      const before = draft.skills[skillId] ?? freshSkill(draft, skillId);
+      const pMastery = bkt.update(skillId, before.pMastery, response, itemId);
+      // Every field spelled out (no spread): one object shape, on the hottest path of replay.
+      draft.skills[skillId] = {
+        pMastery,
+        attempts: before.attempts + 1,
+        correct: before.correct + (right ? 1 : 0),
+        streak: right ? Math.max(before.streak, 0) + 1 : Math.min(before.streak, 0) - 1,
+        lastAttemptAt: event.at,
+        masteredAt: before.masteredAt ?? (pMastery >= threshold ? event.at : null),
+        override: before.override,
+      };
+    }
+    const item = draft.items[itemId];
+    draft.items[itemId] = {
+      attempts: (item?.attempts ?? 0) + 1,
+      correct: (item?.correct ?? 0) + (right ? 1 : 0),
+      lastAt: event.at,
+      lastScore: response,
+    };
+  };
+
+  /** Checks every reference the event makes before anything is written. */
+  const resolve = (event: LearnerEvent): string[] => {
+    switch (event.type) {
+      case 'attempt': {
+        const skillIds = skillsOfItem(event.itemId, event.skillIds, event);
+        for (const skillId of skillIds) checkSkill(skillId, event);
+        return skillIds;
+      }
+      case 'review':
+        return catalog?.has(event.itemId) ? catalog.get(event.itemId).skills : [];
+      case 'self-report':
+        if (event.skillId !== undefined) checkSkill(event.skillId, event);
+        return [];
+      case 'goal':
+        if (event.status === 'active') for (const skillId of event.skillIds) checkSkill(skillId, event);
+        return [];
+      case 'override':
+        if (event.skillId !== undefined) checkSkill(event.skillId, event);
+        if (event.itemId !== undefined && catalog && !catalog.has(event.itemId))
+          skillsOfItem(event.itemId, undefined, event);
+        return event.skillId !== undefined && (event.action === 'mark-mastered' || event.action === 'reset')
+          ? [event.skillId]
+          : [];
+    }
+  };
+
+  /** Folds a resolved event into `draft`, whose records (`skills`, `items`, …) it may change. */
+  const applyCore = (draft: LearnerState, event: LearnerEvent, skillIds: string[]): void => {
+    draft.eventCount += 1;
+    draft.lastEventAt = draft.lastEventAt === null ? event.at : Math.max(draft.lastEventAt, event.at);
+    switch (event.type) {
+      case 'attempt': {
+        let response = event.score ?? (event.correct ? 1 : 0);
+        if (event.hintsUsed > 0) response = Math.min(response, hintCredit);
+        applyResponse(draft, event, event.itemId, skillIds, response);
+        return;
+      }
+      case 'review':
+        // A flashcard review is also evidence for the card's skills: "again" is a wrong answer.
+        applyResponse(draft, event, event.itemId, skillIds, event.rating === 'again' ? 0 : 1);
+        return;
+      case 'self-report': {
+        const { affect } = draft;
+        if (event.confidence !== undefined) {
+          if (event.skillId !== undefined)
+            affect.skillConfidence[event.skillId] = { value: event.confidence, at: event.at };
+          else affect.confidence = { value: event.confidence, at: event.at };
+        }
+        if (event.mood !== undefined) affect.mood = { value: event.mood, at: event.at };
+        if (event.interests) draft.interests = event.interests;
+        if (event.preferredModalities) draft.preferredModalities = event.preferredModalities;
+        return;
+      }
+      case 'goal': {
+        const goalId = event.goalId ?? event.id;
+        if (event.status === 'cancelled') delete draft.goals[goalId];
+        else
+          draft.goals[goalId] = {
+            id: goalId,
+            skillIds: event.skillIds,
+            deadline: event.deadline ?? null,
+            setBy: event.setBy,
+            setAt: event.at,
+          };
+        return;
+      }
+      case 'override': {
+        if (event.action === 'mark-mastered' || event.action === 'reset') {
+          const skillId = event.skillId!;
+          const before = draft.skills[skillId] ?? freshSkill(draft, skillId);
+          draft.skills[skillId] =
+            event.action === 'mark-mastered'
+              ? {
+                  ...before,
+                  override: 'mastered',
+                  pMastery: Math.max(before.pMastery, threshold),
+                  masteredAt: before.masteredAt ?? event.at,
+                }
+              : {
+                  ...before,
+                  override: 'reset',
+                  pMastery: prior(draft, skillId),
+                  streak: 0,
+                  masteredAt: null,
+                };
+          return;
+        }
+        const ref = event.itemId !== undefined ? `item:${event.itemId}` : `skill:${event.skillId}`;
+        const list = event.action === 'pin' || event.action === 'unpin' ? 'pinned' : 'skipped';
+        const kept = draft[list].filter((r) => r !== ref);
+        draft[list] = event.action === 'pin' || event.action === 'skip' ? [...kept, ref] : kept;
+        return;
+      }
+    }
+  };
+
+  /** A copy of `state` whose records the fold may change (entries are replaced, never edited). */
+  const own = (state: LearnerState): LearnerState => ({
+    ...state,
+    skills: { ...state.skills },
+    items: { ...state.items },
+    affect: { ...state.affect, skillConfidence: { ...state.affect.skillConfidence } },
+    goals: { ...state.goals },
+    extensions: { ...state.extensions },
+  });
+
+  /** Folds one event into an owned draft. */
+  const fold = (draft: LearnerState, event: LearnerEvent): void => {
+    if (event.learnerId !== draft.learnerId) {
+      throw new PacekitError(
+        'INVALID_EVENT',
+        `Event "${event.id}" is for learner "${event.learnerId}", not "${draft.learnerId}"`,
+        {
+          eventId: event.id,
+        },
+      );
+    }
+    const skillIds = resolve(event);
+    applyCore(draft, event, skillIds);
+    for (const plugin of plugins) {
+      const slice = (draft.extensions[plugin.key] as unknown) ?? plugin.initial();
+      draft.extensions[plugin.key] = plugin.apply(slice, event, { state: draft, catalog, graph });
+    }
+  };
+
+  const apply = (state: LearnerState, event: LearnerEvent): LearnerState => {
+    const draft = own(state);
+    fold(draft, event);
+    return draft;
+  };
+
+  const initialState = (learnerId: string): LearnerState => {
+    const state = createLearnerState(learnerId);
+    for (const plugin of plugins) state.extensions[plugin.key] = plugin.initial();
+    return state;
+  };
+
+  const mastery = (state: LearnerState, skillId: string): number =>
+    state.skills[skillId]?.pMastery ?? prior(state, skillId);
+
+  return {
+    bkt,
+    graph,
+    catalog,
+    masteryThreshold: threshold,
+    initialState,
+    apply,
+    replay: (learnerId, events) => {
+      const unique = new Map<string, LearnerEvent>();
+      for (const input of events) {
+        const event = parseEvent(input);
+        if (!unique.has(event.id)) unique.set(event.id, event);
+      }
+      const draft = own(initialState(learnerId));
+      for (const event of [...unique.values()].sort(compareEvents)) fold(draft, event);
+      return draft;
+    },
+    mastery,
+    isMastered: (state, skillId) =>
+      state.skills[skillId]?.override === 'mastered' || mastery(state, skillId) >= threshold,
+    predict: (state, itemId) => {
+      const item = catalog?.get(itemId);
+      if (!item) throw new PacekitError('UNKNOWN_ITEM', `Unknown item "${itemId}"`, { itemId });
+      return Math.min(...item.skills.map((skillId) => bkt.predict(skillId, mastery(state, skillId), itemId)));
+    },
+  };
+}
