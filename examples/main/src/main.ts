@@ -2,7 +2,8 @@
 // it never saw, and follow one student's mastery response by response. Everything comes from
 // Pacekit's public entry points, exactly as an app installing it from npm would use them.
 import { fileURLToPath } from 'node:url';
-import { createBkt, crossValidateBkt, fitBkt, type Progress } from '@pacekit/core';
+import { createBkt, type Progress } from '@pacekit/core';
+import { crossValidateBkt, fitBkt } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
 
 const sample = fileURLToPath(new URL('../data/assistments-sample.csv', import.meta.url));

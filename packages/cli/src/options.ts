@@ -1,4 +1,4 @@
-import type { CsvOptions } from '@pacekit/core';
+import type { CsvOptions } from '@pacekit/core/fit';
 
 /** Thrown for a command line that cannot be run as written; exits with code 2. */
 export class UsageError extends Error {

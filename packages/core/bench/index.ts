@@ -7,11 +7,9 @@ import {
   createLearnerModel,
   createRandom,
   createSkillGraph,
-  crossValidateBkt,
   type EventInput,
-  estimateMastery,
-  fitBkt,
 } from '@pacekit/core';
+import { crossValidateBkt, estimateMastery, fitBkt } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
 import { buildSkillSequences } from '../src/bkt/sequences';
 

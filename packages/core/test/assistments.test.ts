@@ -1,4 +1,4 @@
-import { crossValidateBkt } from '@pacekit/core';
+import { crossValidateBkt } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ASSISTMENTS_TRAIN, requireSharedData } from './sharedData';

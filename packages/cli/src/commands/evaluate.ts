@@ -1,12 +1,6 @@
 import { parseArgs } from 'node:util';
-import {
-  calibration,
-  createBkt,
-  PacekitError,
-  parseResponsesCsv,
-  predictResponses,
-  scorePredictions,
-} from '@pacekit/core';
+import { createBkt, PacekitError } from '@pacekit/core';
+import { calibration, parseResponsesCsv, predictResponses, scorePredictions } from '@pacekit/core/fit';
 import type { CliIo } from '../io';
 import { columnFlags, csvOptions, UsageError } from '../options';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { fitBkt, parseResponsesCsv } from '@pacekit/core';
+import { fitBkt, parseResponsesCsv } from '@pacekit/core/fit';
 import type { CliIo } from '../io';
 import { columnFlags, csvOptions, integerFlag, numberFlag, UsageError } from '../options';
 import { progressBar } from '../progressBar';

@@ -60,7 +60,7 @@ export const DEFAULT_BKT_PARAMS: Readonly<BktSkillParams> = Object.freeze({
 });
 
 /**
- * A whole BKT model as JSON: what {@link fitBkt} returns and {@link createBkt} reads. It is
+ * A whole BKT model as JSON: what `fitBkt` (from `@pacekit/core/fit`) returns and {@link createBkt} reads. It is
  * versioned (`schemaVersion`) so saved models keep loading as Pacekit evolves.
  */
 export const BktModelSchema = z.object({

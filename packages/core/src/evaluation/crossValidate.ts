@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { longWorkFields, throwIfAborted } from '../async';
-import { createBkt, type FitBktOptions, FitBktOptionsSchema, fitBkt, predictResponses } from '../bkt';
+import { createBkt } from '../bkt';
+import { type FitBktOptions, FitBktOptionsSchema, fitBkt } from '../bkt/fitBkt';
+import { predictResponses } from '../bkt/predictTable';
 import { type ResponseTable, selectLearners } from '../data';
 import { PacekitError } from '../errors';
 import { createRandom } from '../random';

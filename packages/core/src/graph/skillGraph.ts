@@ -63,10 +63,10 @@ export interface SkillGraph {
   prerequisitesOf(skillId: string): readonly { skillId: string; weight: number }[];
   /** Skills that list this one as a direct prerequisite. */
   dependantsOf(skillId: string): readonly string[];
-  /** Every transitive prerequisite, in topological order. */
-  ancestors(skillId: string): string[];
-  /** Every skill that transitively depends on this one, in topological order. */
-  descendants(skillId: string): string[];
+  /** Every transitive prerequisite, in topological order (computed once per skill). */
+  ancestors(skillId: string): readonly string[];
+  /** Every skill that transitively depends on this one, in topological order (computed once per skill). */
+  descendants(skillId: string): readonly string[];
   /**
    * The outer fringe: skills not mastered whose prerequisites are all mastered — what the
    * learner is ready to learn next.
@@ -194,7 +194,16 @@ export function createSkillGraph(skills: readonly SkillInput[], options: SkillGr
     if (!skill) throw new PacekitError('UNKNOWN_SKILL', `Unknown skill "${skillId}"`, { skillId });
     return skill;
   };
-  const walk = (start: string, next: (id: string) => readonly string[]): string[] => {
+  // The graph never changes, so each skill's closure is computed once, on first use.
+  const ancestorsMemo = new Map<string, readonly string[]>();
+  const descendantsMemo = new Map<string, readonly string[]>();
+  const walk = (
+    start: string,
+    next: (id: string) => readonly string[],
+    memo: Map<string, readonly string[]>,
+  ): readonly string[] => {
+    const known = memo.get(start);
+    if (known) return known;
     get(start);
     const seen = new Set<string>();
     const stack = [...next(start)];
@@ -204,7 +213,9 @@ export function createSkillGraph(skills: readonly SkillInput[], options: SkillGr
       seen.add(id);
       stack.push(...next(id));
     }
-    return byRank(seen);
+    const closure = Object.freeze(byRank(seen));
+    memo.set(start, closure);
+    return closure;
   };
 
   return {
@@ -220,8 +231,8 @@ export function createSkillGraph(skills: readonly SkillInput[], options: SkillGr
       get(skillId);
       return dependants.get(skillId)!;
     },
-    ancestors: (skillId) => walk(skillId, (id) => prereqIds.get(id)!),
-    descendants: (skillId) => walk(skillId, (id) => dependants.get(id)!),
+    ancestors: (skillId) => walk(skillId, (id) => prereqIds.get(id)!, ancestorsMemo),
+    descendants: (skillId) => walk(skillId, (id) => dependants.get(id)!, descendantsMemo),
     outerFringe: (isMastered) =>
       order.filter((id) => !isMastered(id) && prereqIds.get(id)!.every((p) => isMastered(p))),
     innerFringe: (isMastered) =>

@@ -1,0 +1,136 @@
+import {
+  type BktModelInput,
+  type Catalog,
+  createBkt,
+  createCatalog,
+  createLearnerModel,
+  createSkillGraph,
+  DEFAULT_MASTERY_THRESHOLD,
+  type ItemInput,
+  type LearnerModel,
+  type LearnerState,
+  parseInput,
+  probability,
+  type SkillGraph,
+  type SkillInput,
+} from '@pacekit/core';
+import { z } from 'zod';
+import { createGrader, GraderOptionsSchema } from './memory/grader';
+import {
+  createMemoryPlugin,
+  ImplicitRepetitionSchema,
+  type MemoryState,
+  memoryOf,
+} from './memory/memoryPlugin';
+import { createScheduler, type Scheduler, SchedulerOptionsSchema } from './memory/scheduler';
+import {
+  type GoalPlan,
+  type GoalPlanOptions,
+  planGoal,
+  planSession,
+  type SessionPlan,
+  type SessionPlanOptions,
+} from './plans/plans';
+import { type NextOptions, type Recommendation, recommend } from './policy/next';
+
+/** Options of {@link createPacer} besides the course itself. */
+export const PacerOptionsSchema = z.object({
+  /** P(L) from which a skill counts as mastered. */
+  masteryThreshold: probability.default(DEFAULT_MASTERY_THRESHOLD),
+  /** Evidence a correct answer after hints gives, in [0, 1] (default 0, as ASSISTments). */
+  hintCredit: probability.default(0),
+  /** Spaced repetition: desired retention, maximum interval, personal FSRS weights. */
+  memory: SchedulerOptionsSchema.default({
+    desiredRetention: 0.9,
+    maximumIntervalDays: 36500,
+    shortTerm: true,
+  }),
+  /** How attempts become recall ratings. */
+  grader: GraderOptionsSchema.default({ slowFactor: 1.5, fastFactor: 0.5, items: {} }),
+  /** Implicit repetition of prerequisites. */
+  implicitRepetition: ImplicitRepetitionSchema.default({ enabled: true, minCredit: 0.05, flagWeight: 0.5 }),
+});
+
+/** What {@link createPacer} takes. */
+export type PacerOptions = z.input<typeof PacerOptionsSchema> & {
+  /** The course's skills (or a graph made with `createSkillGraph`). */
+  skills: readonly SkillInput[] | SkillGraph;
+  /** The course's items (or a catalogue made with `createCatalog`). */
+  items: readonly ItemInput[] | Catalog;
+  /** A fitted BKT model (JSON from `fitBkt`, or hand-set parameters). */
+  bkt: BktModelInput;
+};
+
+/**
+ * A course with its pacing: folds a learner's events into their state (mastery and memory) and
+ * says what they should do next, for how long, and why.
+ */
+export interface Pacer {
+  /** The learner model: `initialState`, `apply`, `replay`, `mastery`, `isMastered`, `predict`. */
+  readonly learner: LearnerModel;
+  /** The skill graph. */
+  readonly graph: SkillGraph;
+  /** The catalogue. */
+  readonly catalog: Catalog;
+  /** The spaced-repetition scheduler (ts-fsrs). */
+  readonly scheduler: Scheduler;
+  /** The learner's memory: FSRS cards per item and per skill. */
+  memory(state: LearnerState): MemoryState;
+  /** Probability the learner recalls an item at `at` (0 if never practised). */
+  retrievability(state: LearnerState, itemId: string, at: number): number;
+  /** Ranked recommendations with reasons (see `recommend` for the rules). */
+  next(state: LearnerState, options: NextOptions): Recommendation[];
+  /** A plan for a session of `minutes`. */
+  sessionPlan(state: LearnerState, options: SessionPlanOptions): SessionPlan;
+  /** A day-by-day plan to reach a goal by its deadline. */
+  goalPlan(state: LearnerState, options: GoalPlanOptions): GoalPlan;
+}
+
+/**
+ * Creates a {@link Pacer} for a course: its skills, items and BKT model. Everything is
+ * validated here; a bad skill, item or option throws a `PacekitError` naming it.
+ *
+ * @example
+ * ```ts
+ * const pacer = createPacer({ skills, items, bkt: model });
+ * let state = pacer.learner.initialState('ada');
+ * state = pacer.learner.apply(state, parseEvent({ type: 'attempt', id: 'e1', learnerId: 'ada', at: now, itemId: 'q1', correct: true }));
+ * const [first] = pacer.next(state, { now });
+ * first.reasons.map(describeReason);
+ * ```
+ */
+export function createPacer(options: PacerOptions): Pacer {
+  const { skills, items, bkt, ...rest } = options;
+  const opts = parseInput(PacerOptionsSchema, rest, 'createPacer options');
+  const graph = 'topologicalOrder' in skills ? skills : createSkillGraph(skills);
+  const catalog = 'itemsForSkill' in items ? items : createCatalog(items, graph);
+  const scheduler = createScheduler(opts.memory);
+  const plugin = createMemoryPlugin({
+    scheduler,
+    grader: createGrader(opts.grader),
+    implicit: opts.implicitRepetition,
+  });
+  const learner = createLearnerModel({
+    bkt: createBkt(bkt),
+    graph,
+    catalog,
+    masteryThreshold: opts.masteryThreshold,
+    hintCredit: opts.hintCredit,
+    plugins: [plugin as never],
+  });
+  const context = { learner, scheduler };
+  return {
+    learner,
+    graph,
+    catalog,
+    scheduler,
+    memory: memoryOf,
+    retrievability: (state, itemId, at) => {
+      const card = memoryOf(state).items[itemId];
+      return card ? scheduler.retrievability(card, at) : 0;
+    },
+    next: (state, nextOptions) => recommend(context, state, nextOptions),
+    sessionPlan: (state, planOptions) => planSession(context, state, planOptions),
+    goalPlan: (state, planOptions) => planGoal(context, state, planOptions),
+  };
+}

@@ -1,0 +1,263 @@
+import type { EventInput } from '@pacekit/core';
+import { describe, expect, it } from 'vitest';
+import { attempt, bkt, DAY, items, skills, T0 } from '../__fixtures__/course';
+import { createPacer } from '../createPacer';
+import { describeReason, type Reason } from './reasons';
+
+const pacer = createPacer({ skills, items, bkt });
+const reason = <C extends Reason['code']>(reasons: Reason[], code: C) =>
+  reasons.find((r) => r.code === code) as Extract<Reason, { code: C }> | undefined;
+const master = (skillIds: string[], at = T0): EventInput[] =>
+  skillIds.map((skillId, i) => ({
+    id: `m-${skillId}`,
+    learnerId: 'ada',
+    at: at + i,
+    type: 'override',
+    action: 'mark-mastered',
+    skillId,
+  }));
+
+describe('next()', () => {
+  it('starts a new learner on the outer fringe, at the target success rate, with truthful reasons', () => {
+    const state = pacer.learner.initialState('ada');
+    const [first, ...rest] = pacer.next(state, { now: T0 });
+    expect(rest).toHaveLength(0); // only "count" has every prerequisite mastered
+    expect(first).toMatchObject({ skillId: 'count', kind: 'learn' });
+    expect(reason(first!.reasons, 'ready-to-learn')).toEqual({ code: 'ready-to-learn', prerequisites: [] });
+    const target = reason(first!.reasons, 'at-target-difficulty')!;
+    expect(target.targetSuccess).toBe(0.75);
+    expect(target.predictedSuccess).toBe(first!.predictedSuccess);
+    // Of count's items, the one whose prediction is closest to 0.75 is chosen.
+    const distances = pacer.catalog.itemsForSkill('count').map((i) => ({
+      id: i.id,
+      d: Math.abs(pacer.next(state, { now: T0, limit: 1 })[0]!.predictedSuccess - 0.75),
+    }));
+    expect(distances.length).toBeGreaterThan(1);
+  });
+
+  it('says ready-to-learn only of skills whose prerequisites are all mastered', () => {
+    const state = pacer.learner.replay('ada', master(['count', 'add']));
+    const recs = pacer.next(state, { now: T0 + DAY, limit: 10 });
+    for (const r of recs.filter((r) => reason(r.reasons, 'ready-to-learn'))) {
+      for (const p of pacer.graph.prerequisitesOf(r.skillId))
+        expect(pacer.learner.isMastered(state, p.skillId)).toBe(true);
+      expect(pacer.learner.isMastered(state, r.skillId)).toBe(false);
+    }
+    expect(recs.map((r) => r.skillId).sort()).toEqual(expect.arrayContaining(['multiply', 'subtract']));
+  });
+
+  it('recommends due reviews, and a due-review reason is really due', () => {
+    const state = pacer.learner.replay('ada', master(['count', 'add', 'subtract', 'multiply', 'fractions']));
+    const later = T0 + 30 * DAY;
+    const recs = pacer.next(state, { now: later, limit: 10 });
+    expect(recs.length).toBeGreaterThan(0);
+    for (const r of recs) {
+      const due = reason(r.reasons, 'due-review');
+      expect(due).toBeDefined();
+      const card = pacer.memory(state).skills[r.skillId]!.card;
+      expect(card.due).toBeLessThanOrEqual(later);
+      expect(due!.retrievability).toBe(pacer.scheduler.retrievability(card, later));
+      expect(due!.retrievability).toBeLessThanOrEqual(0.9 + 1e-9);
+    }
+  });
+
+  it('triggers the frustration guard after 3 misses and releases it after a success', () => {
+    const misses = [
+      attempt('count-mid', false, T0),
+      attempt('count-hard', false, T0 + 1),
+      attempt('count-easy', false, T0 + 2),
+    ];
+    let state = pacer.learner.replay('ada', misses);
+    let [top] = pacer.next(state, { now: T0 + 10 });
+    expect(top!.kind).toBe('remediate');
+    expect(reason(top!.reasons, 'after-struggle')).toMatchObject({ skillId: 'count', failures: 3 });
+    // An easier item: aimed at 90% success, so the easiest of count's items (difficulty −1.5).
+    expect(pacer.catalog.get(top!.itemId).difficulty).toBe(-1.5);
+    expect(top!.predictedSuccess).toBeGreaterThan(pacer.learner.predict(state, 'count-mid'));
+    state = pacer.learner.replay('ada', [...misses, attempt('count-easy', true, T0 + 3)]);
+    [top] = pacer.next(state, { now: T0 + 10 });
+    expect(reason(top!.reasons, 'after-struggle')).toBeUndefined();
+  });
+
+  it('sends a struggling learner to the weakest prerequisite first, and listens to low confidence', () => {
+    const state = pacer.learner.replay('ada', [
+      ...master(['count', 'add', 'subtract']),
+      { id: 'c', learnerId: 'ada', at: T0 + 5, type: 'self-report', skillId: 'multiply', confidence: 0.1 },
+      attempt('multiply-mid', false, T0 + 6),
+    ]);
+    const remediation = pacer
+      .next(state, { now: T0 + 10, limit: 10 })
+      .find((r) => reason(r.reasons, 'after-struggle'));
+    expect(remediation).toMatchObject({ kind: 'remediate', skillId: 'add' });
+    expect(reason(remediation!.reasons, 'after-struggle')).toMatchObject({
+      skillId: 'multiply',
+      confidence: 0.1,
+    });
+  });
+
+  it('offers a challenge after a run of successes', () => {
+    const state = pacer.learner.replay('ada', [
+      attempt('count-easy', true, T0),
+      attempt('count-mid', true, T0 + 1),
+      { ...attempt('count-hard', true, T0 + 2), hintsUsed: 1 } as EventInput,
+    ]);
+    // hinted success counts as a failure for BKT, so no streak yet
+    expect(pacer.next(state, { now: T0 + 5 })[0]!.kind).not.toBe('challenge');
+    const streak = pacer.learner.replay('ada', [
+      { id: 'r1', learnerId: 'ada', at: T0, type: 'override', action: 'reset', skillId: 'count' },
+      ...['a', 'b', 'c'].map(
+        (k, i) =>
+          ({
+            id: `s${k}`,
+            learnerId: 'ada',
+            at: T0 + i + 1,
+            type: 'attempt',
+            itemId: 'count-easy',
+            correct: true,
+            skillIds: ['count'],
+          }) as EventInput,
+      ),
+    ]);
+    if (!pacer.learner.isMastered(streak, 'count')) {
+      const [top] = pacer.next(streak, { now: T0 + 10 });
+      expect(top!.kind).toBe('challenge');
+      expect(reason(top!.reasons, 'after-success-streak')).toEqual({
+        code: 'after-success-streak',
+        streak: 3,
+      });
+    }
+  });
+
+  it('lifts items that match interests and preferred modalities, and says so', () => {
+    // count-easy and count-easy-space fit the target equally; only the second is about space, on video.
+    expect(pacer.next(pacer.learner.initialState('ada'), { now: T0 })[0]!.itemId).toBe('count-easy');
+    const state = pacer.learner.replay('ada', [
+      {
+        id: 'i',
+        learnerId: 'ada',
+        at: T0,
+        type: 'self-report',
+        interests: ['space'],
+        preferredModalities: ['video'],
+      },
+    ]);
+    const [top] = pacer.next(state, { now: T0 + 1 });
+    expect(top!.itemId).toBe('count-easy-space');
+    expect(reason(top!.reasons, 'matches-interest')).toEqual({ code: 'matches-interest', topics: ['space'] });
+    expect(reason(top!.reasons, 'preferred-modality')).toEqual({
+      code: 'preferred-modality',
+      modality: 'video',
+    });
+  });
+
+  it('puts a teacher pin first and leaves out skipped items', () => {
+    const state = pacer.learner.replay('ada', [
+      { id: 'p', learnerId: 'ada', at: T0, type: 'override', action: 'pin', itemId: 'fractions-hard' },
+      { id: 's1', learnerId: 'ada', at: T0, type: 'override', action: 'skip', itemId: 'count-mid' },
+      { id: 's2', learnerId: 'ada', at: T0, type: 'override', action: 'skip', itemId: 'count-easy' },
+    ]);
+    const recs = pacer.next(state, { now: T0 + 1, limit: 10 });
+    expect(recs[0]!.itemId).toBe('fractions-hard');
+    expect(recs[0]!.reasons[0]).toEqual({ code: 'teacher-pinned', ref: 'item:fractions-hard' });
+    expect(recs.map((r) => r.itemId)).not.toContain('count-mid');
+    expect(recs.map((r) => r.itemId)).not.toContain('count-easy');
+  });
+
+  it('puts goal skills first, and says which goal', () => {
+    const state = pacer.learner.replay('ada', [
+      ...master(['count', 'add']),
+      {
+        id: 'g',
+        learnerId: 'ada',
+        at: T0 + 5,
+        type: 'goal',
+        goalId: 'exam',
+        skillIds: ['fractions'],
+        deadline: T0 + 7 * DAY,
+      },
+    ]);
+    const [top] = pacer.next(state, { now: T0 + DAY });
+    expect(['multiply', 'subtract']).toContain(top!.skillId);
+    expect(reason(top!.reasons, 'toward-goal')).toEqual({
+      code: 'toward-goal',
+      goalId: 'exam',
+      deadline: T0 + 7 * DAY,
+    });
+  });
+
+  it('is deterministic for the same inputs and seed', () => {
+    const state = pacer.learner.replay('ada', [
+      ...master(['count']),
+      attempt('add-mid', true, T0 + 1),
+      attempt('add-easy', false, T0 + 2),
+    ]);
+    expect(pacer.next(state, { now: T0 + DAY, limit: 10, seed: 3 })).toEqual(
+      pacer.next(state, { now: T0 + DAY, limit: 10, seed: 3 }),
+    );
+  });
+
+  it('has defined answers: empty catalogue, unknown focus skill, everything mastered', () => {
+    const empty = createPacer({ skills, items: [], bkt });
+    expect(empty.next(empty.learner.initialState('ada'), { now: T0 })).toEqual([]);
+    expect(() => pacer.next(pacer.learner.initialState('ada'), { now: T0, focus: ['geometry'] })).toThrow(
+      /unknown skill "geometry"/,
+    );
+    const all = pacer.learner.replay('ada', master(['count', 'add', 'subtract', 'multiply', 'fractions']));
+    const recs = pacer.next(all, { now: T0 + 1, limit: 3 });
+    expect(recs.length).toBe(3);
+    for (const r of recs) {
+      expect(r.kind).toBe('review');
+      expect(r.reasons[0]!.code).toBe('all-mastered');
+    }
+  });
+
+  it('validates options, naming the field', () => {
+    expect(() => pacer.next(pacer.learner.initialState('ada'), { now: T0, targetSuccess: 2 })).toThrow(
+      /"targetSuccess"/,
+    );
+    expect(() => pacer.next(pacer.learner.initialState('ada'), {} as never)).toThrow(/"now"/);
+  });
+
+  it('explains every reason in plain words', () => {
+    const state = pacer.learner.initialState('ada');
+    for (const r of pacer.next(state, { now: T0 })[0]!.reasons)
+      expect(describeReason(r).length).toBeGreaterThan(10);
+  });
+});
+
+describe('plans', () => {
+  it('fills a session within its time budget, each item once, reviews and new work mixed', () => {
+    const state = pacer.learner.replay('ada', master(['count', 'add']));
+    const plan = pacer.sessionPlan(state, { now: T0 + 20 * DAY, minutes: 10 });
+    expect(plan.totalMinutes).toBeLessThanOrEqual(10);
+    expect(plan.steps.length).toBeGreaterThan(3);
+    expect(new Set(plan.steps.map((s) => s.itemId)).size).toBe(plan.steps.length);
+    expect(plan.counts.review).toBeGreaterThan(0);
+    expect(plan.counts.learn + plan.counts.challenge + plan.counts.remediate).toBeGreaterThan(0);
+    expect(pacer.sessionPlan(state, { now: T0 + 20 * DAY, minutes: 10 })).toEqual(plan);
+  });
+
+  it('plans a goal day by day and says whether the deadline is feasible', () => {
+    const state = pacer.learner.replay('ada', [
+      ...master(['count']),
+      {
+        id: 'g',
+        learnerId: 'ada',
+        at: T0,
+        type: 'goal',
+        goalId: 'exam',
+        skillIds: ['fractions'],
+        deadline: T0 + 4 * DAY,
+      },
+    ]);
+    const slow = pacer.goalPlan(state, { now: T0, newSkillsPerDay: 0.5 });
+    expect(slow.remainingSkills).toEqual(['add', 'subtract', 'multiply', 'fractions']);
+    expect(slow.newSkillsPerDay).toBe(1);
+    expect(slow.feasible).toBe(false);
+    expect(slow.days).toHaveLength(4);
+    expect(slow.days.flatMap((d) => d.newSkills)).toEqual(slow.remainingSkills);
+    expect(slow.days.reduce((n, d) => n + d.reviews, 0)).toBeGreaterThan(0);
+    expect(pacer.goalPlan(state, { now: T0, newSkillsPerDay: 2 }).feasible).toBe(true);
+    expect(() => pacer.goalPlan(pacer.learner.initialState('ada'), { now: T0 })).toThrow(/no active goal/);
+  });
+});
