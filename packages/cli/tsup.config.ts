@@ -1,14 +1,6 @@
-import { defineConfig } from 'tsup';
+import { libraryConfig } from '../tsup.base';
 
-export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'es2022',
-  },
-  // The executable: ESM only (top-level await), with its shebang kept.
+// The executable is ESM only (top-level await), with its shebang kept.
+export default libraryConfig({ index: 'src/index.ts' }, [
   { entry: { bin: 'src/bin.ts' }, format: ['esm'], sourcemap: true, target: 'es2022' },
 ]);
