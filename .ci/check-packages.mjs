@@ -3,7 +3,7 @@
 // ranges resolved) and checks each tarball: publint --strict, are-the-types-wrong (node16
 // profile: Node >= 20 and bundlers; node10 cannot resolve subpath exports), and the file list.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +14,10 @@ const run = (cmd, args, cwd) =>
   execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 let failed = false;
 
-for (const name of readdirSync(join(root, 'packages'))) {
+const packages = readdirSync(join(root, 'packages')).filter((name) =>
+  existsSync(join(root, 'packages', name, 'package.json')),
+);
+for (const name of packages) {
   const dir = join(root, 'packages', name);
   const before = new Set(readdirSync(out));
   run('pnpm', ['pack', '--pack-destination', out], dir);

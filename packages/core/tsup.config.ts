@@ -1,3 +1,9 @@
 import { libraryConfig } from '../tsup.base';
 
-export default libraryConfig({ index: 'src/index.ts', fit: 'src/fit/index.ts', node: 'src/node/index.ts' });
+export default libraryConfig({
+  index: 'src/index.ts',
+  fit: 'src/fit/index.ts',
+  browser: 'src/browser/index.ts',
+  sql: 'src/sql/index.ts',
+  node: 'src/node/index.ts',
+});

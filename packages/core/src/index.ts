@@ -6,4 +6,5 @@ export * from './graph';
 export * from './items';
 export * from './random';
 export * from './state';
+export * from './store';
 export { type InputIssue, parseInput, probability } from './validation';

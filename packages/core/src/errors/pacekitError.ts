@@ -13,7 +13,10 @@ export type PacekitErrorCode =
   | 'UNKNOWN_ITEM'
   | 'UNSUPPORTED_SCHEMA_VERSION'
   | 'NOT_ENOUGH_DATA'
-  | 'ABORTED';
+  | 'ABORTED'
+  | 'VERSION_CONFLICT'
+  | 'CORRUPT_STORAGE'
+  | 'MISSING_PROVIDER';
 
 /**
  * The one error class Pacekit throws. `code` is stable; `message` names the field, id or line

@@ -1,0 +1,135 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import type { EventInput } from '../events';
+import { createSkillGraph } from '../graph';
+import { createCatalog } from '../items';
+import { createLearnerModel } from '../state';
+import { createLearnerStore } from '../store';
+import { createIndexedDbStorage } from './indexedDbStorage';
+import { createWebStorage } from './webStorage';
+
+const graph = createSkillGraph([{ id: 'a' }]);
+const learner = createLearnerModel({
+  bkt: { kind: 'bkt', schemaVersion: 1, skills: {} },
+  graph,
+  catalog: createCatalog([{ id: 'q', skills: ['a'] }], graph),
+});
+const attempt = (id: string, at: number): EventInput => ({
+  id,
+  learnerId: 'ada',
+  at,
+  type: 'attempt',
+  itemId: 'q',
+  correct: true,
+});
+
+/** A Web Storage area backed by a Map, as a browser's localStorage behaves. */
+class MemoryArea implements Storage {
+  private readonly map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.map.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
+}
+
+describe('Web Storage', () => {
+  it('persists, reloads, and hears other tabs through storage events', async () => {
+    const area = new MemoryArea();
+    const events = new EventTarget();
+    const tab1 = createLearnerStore({
+      learner,
+      learnerId: 'ada',
+      storage: createWebStorage({ storage: area, events }),
+    });
+    const tab2 = createLearnerStore({
+      learner,
+      learnerId: 'ada',
+      storage: createWebStorage({ storage: area, events }),
+    });
+    await Promise.all([tab1.ready, tab2.ready]);
+    const changed = vi.fn();
+    tab2.subscribe(changed);
+    await tab1.record(attempt('e1', 1));
+    // The browser fires "storage" in the other tab.
+    const event = Object.assign(new Event('storage'), { key: 'pacekit:learner:ada' });
+    events.dispatchEvent(event);
+    await vi.waitFor(() => expect(tab2.getSnapshot().eventCount).toBe(1));
+    expect(changed).toHaveBeenCalled();
+  });
+
+  it('reports corrupt data and does not overwrite it', async () => {
+    const area = new MemoryArea();
+    area.setItem('pacekit:learner:ada', '{not json');
+    const store = createLearnerStore({
+      learner,
+      learnerId: 'ada',
+      storage: createWebStorage({ storage: area }),
+    });
+    await expect(store.ready).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
+    await expect(store.record(attempt('e1', 1))).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
+    expect(area.getItem('pacekit:learner:ada')).toBe('{not json');
+  });
+});
+
+describe('IndexedDB', () => {
+  it('persists, merges two tabs writing at once, and tells the other tab', async () => {
+    const indexedDB = new IDBFactory();
+    const channel = `test-${Math.random()}`;
+    const tab1 = createLearnerStore({
+      learner,
+      learnerId: 'ada',
+      storage: createIndexedDbStorage({ indexedDB, channel }),
+    });
+    const tab2 = createLearnerStore({
+      learner,
+      learnerId: 'ada',
+      storage: createIndexedDbStorage({ indexedDB, channel }),
+    });
+    await Promise.all([tab1.ready, tab2.ready]);
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) => tab1.record(attempt(`a${i}`, i * 2))),
+      ...Array.from({ length: 10 }, (_, i) => tab2.record(attempt(`b${i}`, i * 2 + 1))),
+    ]);
+    const fresh = createLearnerStore({
+      learner,
+      learnerId: 'ada',
+      storage: createIndexedDbStorage({ indexedDB, channel }),
+    });
+    await fresh.ready;
+    expect(fresh.getSnapshot().eventCount).toBe(20);
+    await vi.waitFor(() => {
+      expect(tab1.getSnapshot().eventCount).toBe(20);
+      expect(tab2.getSnapshot().eventCount).toBe(20);
+    });
+  });
+
+  it('reports a foreign record as corrupt and leaves it', async () => {
+    const indexedDB = new IDBFactory();
+    const storage = createIndexedDbStorage({ indexedDB, database: 'x' });
+    await storage.load('warm-up');
+    const open = indexedDB.open('x', 1);
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      open.onsuccess = () => resolve(open.result);
+    });
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction('learner-logs', 'readwrite');
+      tx.objectStore('learner-logs').put({ hello: 'world' }, 'ada');
+      tx.oncomplete = () => resolve();
+    });
+    await expect(storage.load('ada')).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
+  });
+});

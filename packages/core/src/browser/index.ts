@@ -1,0 +1,2 @@
+export { createIndexedDbStorage, type IndexedDbStorageOptions } from './indexedDbStorage';
+export { createWebStorage, type WebStorageOptions } from './webStorage';

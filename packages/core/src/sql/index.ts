@@ -1,0 +1,1 @@
+export { createSqlStorage, type SqlClient, type SqlStorage, type SqlStorageOptions } from './sqlStorage';

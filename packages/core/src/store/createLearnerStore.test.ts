@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import type { EventInput } from '../events';
+import { createSkillGraph } from '../graph';
+import { createCatalog } from '../items';
+import { createLearnerModel } from '../state';
+import { createLearnerStore } from './createLearnerStore';
+import { createMemoryStorage, type LearnerStorage } from './storage';
+
+const graph = createSkillGraph([{ id: 'a' }, { id: 'b', prerequisites: ['a'] }]);
+const catalog = createCatalog(
+  [
+    { id: 'qa', skills: ['a'] },
+    { id: 'qb', skills: ['b'] },
+  ],
+  graph,
+);
+const learner = createLearnerModel({
+  bkt: {
+    kind: 'bkt',
+    schemaVersion: 1,
+    skills: {},
+    defaultParams: { pInit: 0.3, pLearn: 0.2, pGuess: 0.2, pSlip: 0.1 },
+  },
+  graph,
+  catalog,
+});
+const attempt = (id: string, at: number, itemId = 'qa', correct = true): EventInput => ({
+  id,
+  learnerId: 'ada',
+  at,
+  type: 'attempt',
+  itemId,
+  correct,
+});
+
+describe('createLearnerStore', () => {
+  it('equals replay whether events arrive in order, out of order or twice (checkpoints every 4)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.integer({ min: 0, max: 40 }), b: fc.boolean(), ok: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        fc.integer(),
+        async (rows, seed) => {
+          const events = rows.map((r, i) => attempt(`e${i}`, r.at, r.b ? 'qb' : 'qa', r.ok));
+          const store = createLearnerStore({ learner, learnerId: 'ada', checkpointEvery: 4 });
+          const arrival = [...events, ...events.slice(0, 3)].sort(
+            (x, y) => ((x.id.charCodeAt(1) * 7 + seed) % 5) - ((y.id.charCodeAt(1) * 3 + seed) % 4),
+          );
+          for (const event of arrival) await store.record(event);
+          expect(store.getSnapshot()).toEqual(learner.replay('ada', events));
+          expect(
+            store
+              .events()
+              .map((e) => e.id)
+              .sort(),
+          ).toEqual(events.map((e) => e.id).sort());
+        },
+      ),
+      { seed: 5, numRuns: 60 },
+    );
+  });
+
+  it('calls listeners only when the state really changed', async () => {
+    const store = createLearnerStore({ learner, learnerId: 'ada' });
+    const listener = vi.fn();
+    store.subscribe(listener);
+    await store.record(attempt('e1', 1));
+    const snapshot = store.getSnapshot();
+    await store.record(attempt('e1', 1));
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot()).toBe(snapshot);
+  });
+
+  it('rejects a bad event without changing anything', async () => {
+    const store = createLearnerStore({ learner, learnerId: 'ada' });
+    await store.record(attempt('e1', 1));
+    const before = store.getSnapshot();
+    await expect(store.record({ ...attempt('e2', 2), correct: 'yes' } as never)).rejects.toMatchObject({
+      code: 'INVALID_EVENT',
+    });
+    await expect(store.record(attempt('e3', 3, 'ghost'))).rejects.toMatchObject({ code: 'UNKNOWN_ITEM' });
+    await expect(store.record({ ...attempt('e4', 4), learnerId: 'bob' })).rejects.toThrow(/not "ada"/);
+    expect(store.getSnapshot()).toBe(before);
+    expect(store.events()).toHaveLength(1);
+  });
+
+  it('undoes the last recorded event, restoring the previous snapshot exactly', async () => {
+    const store = createLearnerStore({ learner, learnerId: 'ada', checkpointEvery: 2 });
+    for (let i = 0; i < 5; i++) await store.record(attempt(`e${i}`, i * 10));
+    const before = structuredClone(store.getSnapshot());
+    await store.record(attempt('late', 15, 'qb', false));
+    expect(store.getSnapshot()).not.toEqual(before);
+    expect(await store.undo()).toBe(true);
+    expect(store.getSnapshot()).toEqual(before);
+    expect(await store.undo()).toBe(true);
+    expect(store.getSnapshot()).toEqual(
+      learner.replay(
+        'ada',
+        [0, 1, 2, 3].map((i) => attempt(`e${i}`, i * 10)),
+      ),
+    );
+  });
+
+  it('memoises selectors and announces only changes of the selected value', async () => {
+    const store = createLearnerStore({ learner, learnerId: 'ada' });
+    const a = store.select((s) => s.skills.a?.pMastery ?? 0);
+    const bSkill = store.select((s) => s.skills.b);
+    const onA = vi.fn();
+    const onB = vi.fn();
+    a.subscribe(onA);
+    bSkill.subscribe(onB);
+    await store.record(attempt('e1', 1, 'qa'));
+    await store.record(attempt('e2', 2, 'qa'));
+    expect(onA).toHaveBeenCalledTimes(2);
+    expect(onB).not.toHaveBeenCalled();
+    const first = bSkill.get();
+    await store.record(attempt('e3', 3, 'qb'));
+    expect(onB).toHaveBeenCalledTimes(1);
+    expect(bSkill.get()).not.toBe(first);
+    expect(bSkill.get()).toBe(bSkill.get());
+  });
+
+  it('persists, and a second store on the same storage loads the same state', async () => {
+    const storage = createMemoryStorage();
+    const one = createLearnerStore({ learner, learnerId: 'ada', storage });
+    await one.ready;
+    await one.record(attempt('e1', 1));
+    await one.record(attempt('e2', 2, 'qb'));
+    const two = createLearnerStore({ learner, learnerId: 'ada', storage });
+    await two.ready;
+    expect(two.getSnapshot()).toEqual(one.getSnapshot());
+    expect((await storage.load('ada')).version).toBe(2);
+  });
+
+  it('merges concurrent writers by event id: 20 writers × 50 events lose nothing', async () => {
+    const storage = createMemoryStorage();
+    const writers = Array.from({ length: 20 }, () =>
+      createLearnerStore({ learner, learnerId: 'ada', storage }),
+    );
+    await Promise.all(writers.map((w) => w.ready));
+    await Promise.all(
+      writers.map((w, k) =>
+        Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            w.record(attempt(`w${k}-${i}`, i * 20 + k, i % 2 ? 'qa' : 'qb')),
+          ),
+        ),
+      ),
+    );
+    const stored = await storage.load('ada');
+    expect(stored.events).toHaveLength(1000);
+    const fresh = createLearnerStore({ learner, learnerId: 'ada', storage });
+    await fresh.ready;
+    expect(fresh.getSnapshot().eventCount).toBe(1000);
+  });
+
+  it('keeps an undo undone when another writer merges', async () => {
+    const storage = createMemoryStorage();
+    const one = createLearnerStore({ learner, learnerId: 'ada', storage });
+    const two = createLearnerStore({ learner, learnerId: 'ada', storage });
+    await one.record(attempt('e1', 1));
+    await two.ready;
+    await one.undo();
+    await two.record(attempt('e2', 2));
+    const fresh = createLearnerStore({ learner, learnerId: 'ada', storage });
+    await fresh.ready;
+    expect(fresh.events().map((e) => e.id)).toEqual(['e2']);
+  });
+
+  it('reports corrupt storage and never overwrites it', async () => {
+    const saves: unknown[] = [];
+    const corrupt: LearnerStorage = {
+      load: async () => {
+        throw Object.assign(new Error('Stored data for learner "ada" is not a Pacekit log'), {
+          code: 'CORRUPT_STORAGE',
+        });
+      },
+      save: async (...args) => {
+        saves.push(args);
+        return { ok: true };
+      },
+    };
+    const store = createLearnerStore({ learner, learnerId: 'ada', storage: corrupt });
+    await expect(store.ready).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
+    await expect(store.record(attempt('e1', 1))).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
+    expect(saves).toHaveLength(0);
+  });
+});

@@ -1,0 +1,279 @@
+import { PacekitError } from '../errors';
+import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
+import type { LearnerModel, LearnerState } from '../state';
+import { createMemoryStorage, type LearnerStorage, type StoredLog } from './storage';
+
+/** Options of {@link createLearnerStore}. */
+export interface LearnerStoreOptions {
+  /** The learner model that folds events (from `createLearnerModel`, or a pacer's `learner`). */
+  learner: LearnerModel;
+  /** Whose state the store holds. */
+  learnerId: string;
+  /** Where the log persists (default: memory, nothing kept beyond the store). */
+  storage?: LearnerStorage;
+  /** Keep a snapshot every this many events, to re-fold late events from (default 64). */
+  checkpointEvery?: number;
+}
+
+/** A derived value of the store: recomputed when the state changes, announced only when it changes. */
+export interface Selection<T> {
+  /** The current value (the same reference while it is equal). */
+  get(): T;
+  /** Calls `listener` when the selected value changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * One learner's state, kept up to date as evidence arrives, persisted, and shared with the UI:
+ * the same in React, another framework, a worker or a server.
+ */
+export interface LearnerStore {
+  /** The learner. */
+  readonly learnerId: string;
+  /** The learner model in use. */
+  readonly learner: LearnerModel;
+  /** Resolves once the stored log is loaded; rejects with `CORRUPT_STORAGE` if it cannot be read. */
+  readonly ready: Promise<void>;
+  /** The current state: immutable; a new object after every change. */
+  getSnapshot(): LearnerState;
+  /** Calls `listener` after every change of state (never for an event that changes nothing). */
+  subscribe(listener: () => void): () => void;
+  /**
+   * Records an event: validates it (a bad one rejects with `INVALID_EVENT` and changes
+   * nothing), applies it at once — in `at` order, re-folding from a checkpoint if it arrived
+   * late — and resolves when it is persisted. Recording an id already recorded changes nothing.
+   */
+  record(event: EventInput): Promise<LearnerState>;
+  /** Undoes the last event recorded through this store; resolves false if there is none. */
+  undo(): Promise<boolean>;
+  /** The log, in the order events are applied. */
+  events(): readonly LearnerEvent[];
+  /** A memoised derived value (mastery of a skill, next activity, …). */
+  select<T>(selector: (state: LearnerState) => T, isEqual?: (a: T, b: T) => boolean): Selection<T>;
+  /** Stops listening to storage. */
+  destroy(): void;
+}
+
+/**
+ * Creates a learner store. It folds the log with `learner`, keeps a checkpoint every
+ * `checkpointEvery` events, and persists through `storage` with optimistic versioning: when
+ * another writer saved first, it merges the two logs by event id (undone ids stay undone) and
+ * saves again, so no event is ever lost.
+ *
+ * @example
+ * ```ts
+ * const store = createLearnerStore({ learner: pacer.learner, learnerId: 'ada', storage: createMemoryStorage() });
+ * await store.ready;
+ * const mastery = store.select((s) => s.skills.fractions?.pMastery ?? 0);
+ * mastery.subscribe(() => console.log(mastery.get()));
+ * await store.record({ type: 'attempt', id: crypto.randomUUID(), learnerId: 'ada', at: Date.now(), itemId: 'q1', correct: true });
+ * ```
+ */
+export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
+  const { learner, learnerId } = options;
+  const storage = options.storage ?? createMemoryStorage();
+  const every = options.checkpointEvery ?? 64;
+  if (!Number.isInteger(every) || every < 1) {
+    throw new PacekitError(
+      'INVALID_INPUT',
+      `createLearnerStore: "checkpointEvery" must be a positive integer (got ${String(every)})`,
+    );
+  }
+
+  const log: LearnerEvent[] = [];
+  const ids = new Set<string>();
+  const undone = new Set<string>();
+  const recorded: string[] = [];
+  // checkpoints[k] is the state after log[0 .. k·every).
+  let checkpoints: LearnerState[] = [learner.initialState(learnerId)];
+  let state = checkpoints[0]!;
+  let version = 0;
+  // Local changes made, and how many of them are saved: one save carries every change so far,
+  // so records queued behind it find nothing left to do.
+  let changes = 0;
+  let saved = 0;
+  let failure: unknown;
+  const listeners = new Set<() => void>();
+
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
+
+  /** Re-folds from the last checkpoint at or before `position`. */
+  const refoldFrom = (position: number): void => {
+    const k = Math.min(Math.floor(position / every), checkpoints.length - 1);
+    checkpoints = checkpoints.slice(0, k + 1);
+    let s = checkpoints[k]!;
+    for (let i = k * every; i < log.length; i++) {
+      s = learner.apply(s, log[i]!);
+      if ((i + 1) % every === 0) checkpoints.push(s);
+    }
+    state = s;
+  };
+
+  const positionOf = (event: LearnerEvent): number => {
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareEvents(log[mid]!, event) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  /** Adds events and tombstones to the log; returns whether the state changed. */
+  const integrate = (events: readonly LearnerEvent[], tombstones: readonly string[]): boolean => {
+    // Check every new event folds before anything changes: a bad reference leaves all as it was.
+    const probe = learner.initialState(learnerId);
+    for (const event of events) if (!ids.has(event.id) && !undone.has(event.id)) learner.apply(probe, event);
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const id of tombstones) {
+      if (undone.has(id)) continue;
+      undone.add(id);
+      if (ids.delete(id)) {
+        const index = log.findIndex((e) => e.id === id);
+        log.splice(index, 1);
+        earliest = Math.min(earliest, index);
+      }
+    }
+    for (const event of events) {
+      if (ids.has(event.id) || undone.has(event.id)) continue;
+      const position = positionOf(event);
+      log.splice(position, 0, event);
+      ids.add(event.id);
+      earliest = Math.min(earliest, position);
+    }
+    if (earliest === Number.POSITIVE_INFINITY) return false;
+    if (earliest === log.length - 1 && tombstones.length === 0) {
+      // The common case, an event after all others: one step from the current state.
+      state = learner.apply(state, log[earliest]!);
+      if (log.length % every === 0) checkpoints.push(state);
+    } else {
+      refoldFrom(earliest);
+    }
+    return true;
+  };
+
+  // Storage work runs one step at a time, in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const merge = (remote: StoredLog): void => {
+    version = remote.version;
+    if (integrate(remote.events, remote.undone)) notify();
+  };
+
+  const persist = async (): Promise<void> => {
+    while (saved < changes) {
+      const upTo = changes;
+      const next: StoredLog = { version: version + 1, events: [...log], undone: [...undone] };
+      const result = await storage.save(learnerId, next, version);
+      if (result.ok) {
+        version = next.version;
+        saved = upTo;
+      } else {
+        merge(result.current);
+      }
+    }
+  };
+
+  const guard = (): void => {
+    if (failure !== undefined) throw failure;
+  };
+
+  const ready = enqueue(async () => {
+    try {
+      merge(await storage.load(learnerId));
+    } catch (error) {
+      failure = error;
+      throw error;
+    }
+  });
+  ready.catch(() => undefined);
+  const unsubscribeStorage = storage.subscribe?.(learnerId, () => {
+    enqueue(async () => {
+      if (failure === undefined) merge(await storage.load(learnerId));
+    }).catch(() => undefined);
+  });
+
+  return {
+    learnerId,
+    learner,
+    ready,
+    getSnapshot: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    record: async (input) => {
+      guard();
+      const event = parseEvent(input);
+      if (event.learnerId !== learnerId) {
+        throw new PacekitError(
+          'INVALID_EVENT',
+          `Event "${event.id}" is for learner "${event.learnerId}", not "${learnerId}"`,
+          { eventId: event.id },
+        );
+      }
+      if (integrate([event], [])) {
+        recorded.push(event.id);
+        changes++;
+        notify();
+      }
+      await enqueue(async () => {
+        guard();
+        await persist();
+      });
+      return state;
+    },
+    undo: async () => {
+      guard();
+      let id: string | undefined;
+      while ((id = recorded.pop()) !== undefined && !ids.has(id));
+      if (id === undefined) return false;
+      integrate([], [id]);
+      changes++;
+      notify();
+      await enqueue(persist);
+      return true;
+    },
+    events: () => log,
+    select: (selector, isEqual = Object.is) => {
+      let seen: LearnerState | undefined;
+      let value: ReturnType<typeof selector>;
+      const get = () => {
+        if (seen !== state) {
+          const next = selector(state);
+          if (seen === undefined || !isEqual(value, next)) value = next;
+          seen = state;
+        }
+        return value;
+      };
+      return {
+        get,
+        subscribe: (listener) => {
+          get();
+          let last = value;
+          listeners.add(check);
+          function check() {
+            const now = get();
+            if (now !== last) {
+              last = now;
+              listener();
+            }
+          }
+          return () => listeners.delete(check);
+        },
+      };
+    },
+    destroy: () => {
+      unsubscribeStorage?.();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { PacekitError } from '../errors';
+import { EventSchema, type LearnerEvent } from '../events';
+
+/**
+ * What a storage adapter keeps per learner: the event log (the source of truth — the state is
+ * its fold), the ids of undone events, and a version for optimistic concurrency.
+ */
+export interface StoredLog {
+  /** 0 when nothing is stored; increases by one with every successful save. */
+  version: number;
+  /** Every recorded event not undone, in any order (the fold orders them). */
+  events: LearnerEvent[];
+  /** Ids of undone events: tombstones, so that merging two writers never brings one back. */
+  undone: string[];
+}
+
+/** The log of a learner with nothing stored. */
+export const EMPTY_LOG: Readonly<StoredLog> = Object.freeze({ version: 0, events: [], undone: [] });
+
+/** Schema of a stored log: what adapters check data they read against. */
+export const StoredLogSchema = z.object({
+  version: z.number().int().nonnegative(),
+  events: z.array(EventSchema),
+  undone: z.array(z.string()),
+});
+
+/** The answer to a save: saved, or someone else saved first (here is what they saved). */
+export type SaveResult = { ok: true } | { ok: false; current: StoredLog };
+
+/**
+ * Where learner logs live: memory, Web Storage, IndexedDB, a SQL database. Saves are
+ * compare-and-set on `version` (optimistic concurrency): a save whose `expectedVersion` is not
+ * the stored one changes nothing and returns the current log, which the store merges by event
+ * id and saves again. So two tabs or two servers writing one learner never lose an event.
+ */
+export interface LearnerStorage {
+  /** The learner's log ({@link EMPTY_LOG} if none is stored). Throws `CORRUPT_STORAGE` for data it cannot read. */
+  load(learnerId: string): Promise<StoredLog>;
+  /** Saves `log` (whose version is `expectedVersion + 1`) if the stored version is `expectedVersion` (0: nothing stored). */
+  save(learnerId: string, log: StoredLog, expectedVersion: number): Promise<SaveResult>;
+  /** Calls `listener` when another writer (another tab, say) changed the learner's log. Optional. */
+  subscribe?(learnerId: string, listener: () => void): () => void;
+}
+
+/** Parses what an adapter read; anything else is reported as corrupt, naming the learner and the problem. */
+export function parseStoredLog(learnerId: string, raw: unknown, where: string): StoredLog {
+  const result = StoredLogSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new PacekitError(
+    'CORRUPT_STORAGE',
+    `Stored data for learner "${learnerId}" in ${where} is not a Pacekit log ("${issue.path.join('.')}": ${issue.message}); it was left untouched`,
+    { learnerId, issues: result.error.issues },
+  );
+}
+
+/**
+ * Storage in memory: for tests, servers that keep state elsewhere, and as the reference
+ * behaviour of an adapter. Logs are copied in and out, so callers never share them.
+ */
+export function createMemoryStorage(): LearnerStorage {
+  const logs = new Map<string, string>();
+  const listeners = new Map<string, Set<() => void>>();
+  return {
+    load: async (learnerId) => {
+      const text = logs.get(learnerId);
+      return text === undefined ? { ...EMPTY_LOG } : (JSON.parse(text) as StoredLog);
+    },
+    save: async (learnerId, log, expectedVersion) => {
+      const text = logs.get(learnerId);
+      const current = text === undefined ? { ...EMPTY_LOG } : (JSON.parse(text) as StoredLog);
+      if (current.version !== expectedVersion) return { ok: false, current };
+      logs.set(learnerId, JSON.stringify(log));
+      for (const listener of listeners.get(learnerId) ?? []) listener();
+      return { ok: true };
+    },
+    subscribe: (learnerId, listener) => {
+      let set = listeners.get(learnerId);
+      if (!set) listeners.set(learnerId, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}
