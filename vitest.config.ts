@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
@@ -5,13 +6,18 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 // condition, so no build is needed first. Vitest resolves through Vite's SSR pipeline, and
 // inline projects do not inherit root-level `ssr` options: the condition is set per project.
 const source = '@pacekit/source';
+const react18 = fileURLToPath(new URL('./packages/react/test/react18/node_modules', import.meta.url));
 
-function project(name: string, environment: 'node' | 'jsdom' = 'node'): TestProjectInlineConfiguration {
+function project(
+  name: string,
+  environment: 'node' | 'jsdom' = 'node',
+  extra: { label?: string; alias?: Record<string, string> } = {},
+): TestProjectInlineConfiguration {
   return {
-    resolve: { conditions: [source, ...defaultClientConditions] },
+    resolve: { conditions: [source, ...defaultClientConditions], alias: extra.alias ?? {} },
     ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
     test: {
-      name,
+      name: extra.label ?? name,
       root: `packages/${name}`,
       environment,
       // Inline projects do not inherit root test options. Real-data tests fit 5 folds.
@@ -23,6 +29,21 @@ function project(name: string, environment: 'node' | 'jsdom' = 'node'): TestProj
 
 export default defineConfig({
   test: {
-    projects: [project('core'), project('pacing'), project('react', 'jsdom'), project('cli')],
+    projects: [
+      project('core'),
+      project('pacing'),
+      project('react', 'jsdom'),
+      // The same hook tests on React 18: packages/react/test/react18 installs React 18 with its
+      // own react-dom and Testing Library; aliasing to those copies keeps every import on 18.
+      project('react', 'jsdom', {
+        label: 'react18',
+        alias: {
+          'react-dom': `${react18}/react-dom`,
+          react: `${react18}/react`,
+          '@testing-library/react': `${react18}/@testing-library/react`,
+        },
+      }),
+      project('cli'),
+    ],
   },
 });

@@ -8,3 +8,4 @@ interface AbortSignal {
 }
 declare function setTimeout(callback: () => void, ms?: number): unknown;
 declare const performance: { now(): number };
+declare function structuredClone<T>(value: T): T;

@@ -1,1 +1,10 @@
-export {};
+// One package for a React app: the hooks, plus the core and pacing surface.
+export * from '@pacekit/core';
+export * from '@pacekit/pacing';
+export { PacekitContext, type PacekitContextValue } from './context';
+export { PacekitProvider, type PacekitProviderProps } from './PacekitProvider';
+export { useLearner } from './useLearner';
+export { type MasteryView, useMastery } from './useMastery';
+export { useNextActivity } from './useNextActivity';
+export { useRecord } from './useRecord';
+export { useSessionPlan } from './useSessionPlan';

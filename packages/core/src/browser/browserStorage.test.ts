@@ -1,4 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventInput } from '../events';
 import { createSkillGraph } from '../graph';
@@ -92,12 +92,12 @@ describe('IndexedDB', () => {
     const tab1 = createLearnerStore({
       learner,
       learnerId: 'ada',
-      storage: createIndexedDbStorage({ indexedDB, channel }),
+      storage: createIndexedDbStorage({ indexedDB, keyRange: IDBKeyRange, channel }),
     });
     const tab2 = createLearnerStore({
       learner,
       learnerId: 'ada',
-      storage: createIndexedDbStorage({ indexedDB, channel }),
+      storage: createIndexedDbStorage({ indexedDB, keyRange: IDBKeyRange, channel }),
     });
     await Promise.all([tab1.ready, tab2.ready]);
     await Promise.all([
@@ -107,7 +107,7 @@ describe('IndexedDB', () => {
     const fresh = createLearnerStore({
       learner,
       learnerId: 'ada',
-      storage: createIndexedDbStorage({ indexedDB, channel }),
+      storage: createIndexedDbStorage({ indexedDB, keyRange: IDBKeyRange, channel }),
     });
     await fresh.ready;
     expect(fresh.getSnapshot().eventCount).toBe(20);
@@ -119,15 +119,15 @@ describe('IndexedDB', () => {
 
   it('reports a foreign record as corrupt and leaves it', async () => {
     const indexedDB = new IDBFactory();
-    const storage = createIndexedDbStorage({ indexedDB, database: 'x' });
+    const storage = createIndexedDbStorage({ indexedDB, keyRange: IDBKeyRange, database: 'x' });
     await storage.load('warm-up');
     const open = indexedDB.open('x', 1);
     const db = await new Promise<IDBDatabase>((resolve) => {
       open.onsuccess = () => resolve(open.result);
     });
     await new Promise<void>((resolve) => {
-      const tx = db.transaction('learner-logs', 'readwrite');
-      tx.objectStore('learner-logs').put({ hello: 'world' }, 'ada');
+      const tx = db.transaction('learners', 'readwrite');
+      tx.objectStore('learners').put({ hello: 'world' }, 'ada');
       tx.oncomplete = () => resolve();
     });
     await expect(storage.load('ada')).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });

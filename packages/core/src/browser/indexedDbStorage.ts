@@ -5,13 +5,17 @@ import { EMPTY_LOG, type LearnerStorage, parseStoredLog, type SaveResult, type S
 export interface IndexedDbStorageOptions {
   /** The IndexedDB factory (default `globalThis.indexedDB`). */
   indexedDB?: IDBFactory;
+  /** The matching `IDBKeyRange` (default `globalThis.IDBKeyRange`). */
+  keyRange?: typeof IDBKeyRange;
   /** Database name (default `pacekit`). */
   database?: string;
   /** BroadcastChannel name that tells other tabs of a change (default `pacekit`). */
   channel?: string;
 }
 
-const STORE = 'learner-logs';
+// One record per learner ({ version, undone }) and one per event, keyed [learnerId, eventId].
+const META = 'learners';
+const EVENTS = 'events';
 
 /** In Node, a channel would keep the process alive; browsers have no `unref`. */
 function unref(channel: BroadcastChannel): BroadcastChannel {
@@ -27,9 +31,10 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /**
- * Learner logs in IndexedDB: large logs, and a real compare-and-set — the version check and
- * the write happen in one readwrite transaction, which IndexedDB runs one at a time across tabs.
- * Other tabs hear of a change through a BroadcastChannel and reload.
+ * Learner logs in IndexedDB: one record per event, so a save writes only what it adds, and a
+ * real compare-and-set — the version check and the writes happen in one readwrite transaction,
+ * which IndexedDB runs one at a time across tabs. Other tabs hear of a change through a
+ * BroadcastChannel and reload.
  */
 export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): LearnerStorage {
   const factory = options.indexedDB ?? globalThis.indexedDB;
@@ -38,13 +43,17 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
       'INVALID_INPUT',
       'createIndexedDbStorage: no IndexedDB here; pass options.indexedDB',
     );
+  const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
   const name = options.database ?? 'pacekit';
   const channelName = options.channel ?? 'pacekit';
   let opening: Promise<IDBDatabase> | undefined;
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise((resolve, reject) => {
       const req = factory.open(name, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore(META);
+        req.result.createObjectStore(EVENTS);
+      };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
@@ -52,30 +61,39 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
   };
   const channel =
     typeof BroadcastChannel === 'function' ? unref(new BroadcastChannel(channelName)) : undefined;
-  const parse = (learnerId: string, raw: unknown): StoredLog =>
-    raw === undefined ? { ...EMPTY_LOG } : parseStoredLog(learnerId, raw, `IndexedDB database "${name}"`);
+
+  const read = async (learnerId: string, tx: IDBTransaction): Promise<StoredLog> => {
+    const meta = await request(tx.objectStore(META).get(learnerId));
+    if (meta === undefined) return { ...EMPTY_LOG, events: [], undone: [] };
+    const events = await request(
+      tx.objectStore(EVENTS).getAll(keyRange.bound([learnerId, ''], [learnerId, '\uffff'])),
+    );
+    return parseStoredLog(learnerId, { ...(meta as object), events }, `IndexedDB database "${name}"`);
+  };
 
   return {
-    load: async (learnerId) => {
+    load: async (learnerId) => read(learnerId, (await open()).transaction([META, EVENTS], 'readonly')),
+    append: async (learnerId, change, expectedVersion) => {
       const db = await open();
-      return parse(
-        learnerId,
-        await request(db.transaction(STORE, 'readonly').objectStore(STORE).get(learnerId)),
-      );
-    },
-    save: async (learnerId, log, expectedVersion) => {
-      const db = await open();
-      const tx = db.transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
+      const tx = db.transaction([META, EVENTS], 'readwrite');
       const done = new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error);
       });
+      const meta = (await request(tx.objectStore(META).get(learnerId))) as
+        | { version?: number; undone?: string[] }
+        | undefined;
       let result: SaveResult = { ok: true };
-      const current = parse(learnerId, await request(store.get(learnerId)));
-      if (current.version !== expectedVersion) result = { ok: false, current };
-      else store.put(JSON.parse(JSON.stringify(log)), learnerId);
+      if ((meta?.version ?? 0) !== expectedVersion) {
+        result = { ok: false, current: await read(learnerId, tx) };
+      } else {
+        const undone = new Set(meta?.undone ?? []);
+        for (const id of change.undo) undone.add(id);
+        tx.objectStore(META).put({ version: expectedVersion + 1, undone: [...undone] }, learnerId);
+        for (const event of change.add)
+          tx.objectStore(EVENTS).put(JSON.parse(JSON.stringify(event)), [learnerId, event.id]);
+      }
       await done;
       if (result.ok) channel?.postMessage({ learnerId });
       return result;

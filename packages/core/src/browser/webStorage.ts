@@ -1,5 +1,5 @@
 import { PacekitError } from '../errors';
-import { EMPTY_LOG, type LearnerStorage, parseStoredLog, type StoredLog } from '../store';
+import { applyChange, EMPTY_LOG, type LearnerStorage, parseStoredLog, type StoredLog } from '../store';
 
 /** Options of {@link createWebStorage}. */
 export interface WebStorageOptions {
@@ -25,7 +25,7 @@ export function createWebStorage(options: WebStorageOptions = {}): LearnerStorag
     options.events ?? (typeof globalThis.addEventListener === 'function' ? globalThis : undefined);
   const read = (learnerId: string): StoredLog => {
     const text = area.getItem(prefix + learnerId);
-    if (text === null) return { ...EMPTY_LOG };
+    if (text === null) return { ...EMPTY_LOG, events: [], undone: [] };
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -40,11 +40,13 @@ export function createWebStorage(options: WebStorageOptions = {}): LearnerStorag
   };
   return {
     load: async (learnerId) => read(learnerId),
-    save: async (learnerId, log, expectedVersion) => {
+    append: async (learnerId, change, expectedVersion) => {
       // Web Storage runs on the page's thread: nothing can come between this read and write.
+      // It has no partial writes, so a save rewrites the learner's whole log.
       const current = read(learnerId);
       if (current.version !== expectedVersion) return { ok: false, current };
-      area.setItem(prefix + learnerId, JSON.stringify(log));
+      applyChange(current, change);
+      area.setItem(prefix + learnerId, JSON.stringify(current));
       return { ok: true };
     },
     subscribe: (learnerId, listener) => {

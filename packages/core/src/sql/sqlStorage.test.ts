@@ -45,14 +45,17 @@ describe('SQL storage on PGlite', () => {
     const again = createLearnerStore({ learner, learnerId: 'ada', storage });
     await again.ready;
     expect(again.getSnapshot()).toEqual(store.getSnapshot());
-    expect(
-      (
-        await db.query<{ version: number }>(
-          'SELECT version FROM pacekit_learner_logs WHERE learner_id = $1',
-          ['ada'],
-        )
-      ).rows[0]!.version,
-    ).toBe(2);
+    const version = await db.query<{ version: number }>(
+      'SELECT version FROM pacekit_learners WHERE learner_id = $1',
+      ['ada'],
+    );
+    expect(version.rows).toEqual([{ version: 2 }]);
+    // A save writes what it adds: one row per event.
+    const rows = await db.query(
+      'SELECT event_id FROM pacekit_events WHERE learner_id = $1 ORDER BY event_id',
+      ['ada'],
+    );
+    expect(rows.rows).toEqual([{ event_id: 'e1' }, { event_id: 'e2' }]);
   });
 
   it('loses nothing with 20 concurrent writers × 50 events on one learner', async () => {
@@ -78,8 +81,9 @@ describe('SQL storage on PGlite', () => {
   });
 
   it('reports a foreign row as corrupt and leaves it untouched', async () => {
+    await db.query(`INSERT INTO pacekit_learners (learner_id, version) VALUES ('foreign', 3)`);
     await db.query(
-      `INSERT INTO pacekit_learner_logs (learner_id, version, log) VALUES ('foreign', 3, '{"events":[{"type":"attempt"}],"undone":[]}')`,
+      `INSERT INTO pacekit_events (learner_id, event_id, event) VALUES ('foreign', 'x', '{"type":"attempt"}')`,
     );
     const storage = createSqlStorage({ client: db });
     const store = createLearnerStore({ learner, learnerId: 'foreign', storage });
@@ -87,13 +91,15 @@ describe('SQL storage on PGlite', () => {
     await expect(store.record({ ...attempt('x', 1), learnerId: 'foreign' })).rejects.toMatchObject({
       code: 'CORRUPT_STORAGE',
     });
-    const { rows } = await db.query<{ version: number; log: unknown }>(
-      `SELECT version, log FROM pacekit_learner_logs WHERE learner_id = 'foreign'`,
-    );
-    expect(rows[0]).toEqual({ version: 3, log: { events: [{ type: 'attempt' }], undone: [] } });
+    expect(
+      (await db.query(`SELECT version FROM pacekit_learners WHERE learner_id = 'foreign'`)).rows,
+    ).toEqual([{ version: 3 }]);
+    expect((await db.query(`SELECT event FROM pacekit_events WHERE learner_id = 'foreign'`)).rows).toEqual([
+      { event: { type: 'attempt' } },
+    ]);
   });
 
-  it('refuses a table name that is not a plain identifier', () => {
-    expect(() => createSqlStorage({ client: db, table: 'x; DROP TABLE y' })).toThrow(/plain SQL identifier/);
+  it('refuses a table prefix that is not a plain identifier', () => {
+    expect(() => createSqlStorage({ client: db, prefix: 'x; DROP TABLE y' })).toThrow(/plain SQL identifier/);
   });
 });

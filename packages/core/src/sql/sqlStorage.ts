@@ -1,5 +1,5 @@
 import { PacekitError } from '../errors';
-import { EMPTY_LOG, type LearnerStorage, parseStoredLog } from '../store';
+import { EMPTY_LOG, type LearnerStorage, parseStoredLog, type StoredLog } from '../store';
 
 /**
  * The one thing the SQL adapter needs from a database client: run a parameterised statement
@@ -15,23 +15,24 @@ export interface SqlClient {
 export interface SqlStorageOptions {
   /** The database client. */
   client: SqlClient;
-  /** Table name (letters, digits and underscores; default `pacekit_learner_logs`). */
-  table?: string;
+  /** Prefix of the tables' names (letters, digits and underscores; default `pacekit`). */
+  prefix?: string;
 }
 
-/** A {@link LearnerStorage} on a SQL database, plus the statement that creates its table. */
+/** A {@link LearnerStorage} on a SQL database, plus the statements that create its tables. */
 export interface SqlStorage extends LearnerStorage {
-  /** Creates the table if it does not exist (idempotent; run at startup or in a migration). */
+  /** Creates the tables if they do not exist (idempotent; run at startup or in a migration). */
   setup(): Promise<void>;
-  /** The `CREATE TABLE` statement, for migration tools. */
-  readonly schema: string;
+  /** The `CREATE TABLE` statements, for migration tools. */
+  readonly schema: readonly string[];
 }
 
 /**
- * Learner logs in PostgreSQL (or PGlite): one row per learner with a `version` column for
- * optimistic concurrency. A save is a single `UPDATE … WHERE version = $expected` (or an
- * `INSERT … ON CONFLICT DO NOTHING` for a new learner), so concurrent servers never overwrite
- * each other: the loser reads the winner's log, merges and saves again.
+ * Learner logs in PostgreSQL (or PGlite): a row per learner with a `version`, a row per event,
+ * a row per undo. A save is one statement: it bumps the version only if it is the expected one
+ * and, in the same statement, inserts the new events and undos only if the bump happened — so
+ * concurrent servers never overwrite each other, and a save writes only what it adds. The loser
+ * of a race reads the log, merges and saves again.
  *
  * @example
  * ```ts
@@ -42,60 +43,74 @@ export interface SqlStorage extends LearnerStorage {
  * ```
  */
 export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
-  const table = options.table ?? 'pacekit_learner_logs';
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) {
+  const prefix = options.prefix ?? 'pacekit';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(prefix)) {
     throw new PacekitError(
       'INVALID_INPUT',
-      `createSqlStorage: "table" must be a plain SQL identifier (got ${JSON.stringify(table)})`,
+      `createSqlStorage: "prefix" must be a plain SQL identifier (got ${JSON.stringify(prefix)})`,
     );
   }
   const { client } = options;
-  const schema = `CREATE TABLE IF NOT EXISTS ${table} (
-  learner_id text PRIMARY KEY,
-  version integer NOT NULL CHECK (version > 0),
-  log jsonb NOT NULL,
-  updated_at timestamptz NOT NULL DEFAULT now()
-)`;
-  const where = `table ${table}`;
+  const learners = `${prefix}_learners`;
+  const events = `${prefix}_events`;
+  const undone = `${prefix}_undone`;
+  const schema = [
+    `CREATE TABLE IF NOT EXISTS ${learners} (learner_id text PRIMARY KEY, version integer NOT NULL CHECK (version >= 0), updated_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE TABLE IF NOT EXISTS ${events} (learner_id text NOT NULL REFERENCES ${learners} ON DELETE CASCADE, event_id text NOT NULL, event jsonb NOT NULL, PRIMARY KEY (learner_id, event_id))`,
+    `CREATE TABLE IF NOT EXISTS ${undone} (learner_id text NOT NULL REFERENCES ${learners} ON DELETE CASCADE, event_id text NOT NULL, PRIMARY KEY (learner_id, event_id))`,
+  ];
+  const where = `tables ${prefix}_*`;
+  const load = async (learnerId: string): Promise<StoredLog> => {
+    const { rows } = await client.query<{ version: number }>(
+      `SELECT version FROM ${learners} WHERE learner_id = $1`,
+      [learnerId],
+    );
+    if (!rows[0] || rows[0].version === 0) return { ...EMPTY_LOG, events: [], undone: [] };
+    const stored = await client.query<{ event: unknown }>(
+      `SELECT event FROM ${events} WHERE learner_id = $1`,
+      [learnerId],
+    );
+    const gone = await client.query<{ event_id: string }>(
+      `SELECT event_id FROM ${undone} WHERE learner_id = $1`,
+      [learnerId],
+    );
+    const raw = {
+      version: rows[0].version,
+      events: stored.rows.map((r) => (typeof r.event === 'string' ? JSON.parse(r.event) : r.event)),
+      undone: gone.rows.map((r) => r.event_id),
+    };
+    return parseStoredLog(learnerId, raw, where);
+  };
   return {
     schema,
     setup: async () => {
-      await client.query(schema);
+      for (const statement of schema) await client.query(statement);
     },
-    load: async (learnerId) => {
-      const { rows } = await client.query<{ version: number; log: unknown }>(
-        `SELECT version, log FROM ${table} WHERE learner_id = $1`,
-        [learnerId],
+    load,
+    append: async (learnerId, change, expectedVersion) => {
+      if (expectedVersion === 0) {
+        await client.query(
+          `INSERT INTO ${learners} (learner_id, version) VALUES ($1, 0) ON CONFLICT (learner_id) DO NOTHING`,
+          [learnerId],
+        );
+      }
+      const { rows } = await client.query(
+        `WITH bumped AS (
+           UPDATE ${learners} SET version = version + 1, updated_at = now() WHERE learner_id = $1 AND version = $2 RETURNING version
+         ), added AS (
+           INSERT INTO ${events} (learner_id, event_id, event)
+           SELECT $1, e->>'id', e FROM jsonb_array_elements($3::jsonb) AS e WHERE EXISTS (SELECT 1 FROM bumped)
+           ON CONFLICT DO NOTHING
+         ), removed AS (
+           INSERT INTO ${undone} (learner_id, event_id)
+           SELECT $1, u FROM jsonb_array_elements_text($4::jsonb) AS u WHERE EXISTS (SELECT 1 FROM bumped)
+           ON CONFLICT DO NOTHING
+         )
+         SELECT version FROM bumped`,
+        [learnerId, expectedVersion, JSON.stringify(change.add), JSON.stringify(change.undo)],
       );
-      const row = rows[0];
-      if (!row) return { ...EMPTY_LOG };
-      const log = typeof row.log === 'string' ? JSON.parse(row.log) : row.log;
-      return parseStoredLog(learnerId, { ...(log as object), version: row.version }, where);
-    },
-    save: async (learnerId, log, expectedVersion) => {
-      const body = JSON.stringify({ events: log.events, undone: log.undone });
-      const { rows } =
-        expectedVersion === 0
-          ? await client.query(
-              `INSERT INTO ${table} (learner_id, version, log) VALUES ($1, $2, $3::jsonb) ON CONFLICT (learner_id) DO NOTHING RETURNING version`,
-              [learnerId, log.version, body],
-            )
-          : await client.query(
-              `UPDATE ${table} SET version = $2, log = $3::jsonb, updated_at = now() WHERE learner_id = $1 AND version = $4 RETURNING version`,
-              [learnerId, log.version, body, expectedVersion],
-            );
       if (rows.length === 1) return { ok: true };
-      const { rows: current } = await client.query<{ version: number; log: unknown }>(
-        `SELECT version, log FROM ${table} WHERE learner_id = $1`,
-        [learnerId],
-      );
-      const row = current[0];
-      if (!row) return { ok: false, current: { ...EMPTY_LOG } };
-      const stored = typeof row.log === 'string' ? JSON.parse(row.log) : row.log;
-      return {
-        ok: false,
-        current: parseStoredLog(learnerId, { ...(stored as object), version: row.version }, where),
-      };
+      return { ok: false, current: await load(learnerId) };
     },
   };
 }

@@ -178,7 +178,7 @@ describe('createLearnerStore', () => {
           code: 'CORRUPT_STORAGE',
         });
       },
-      save: async (...args) => {
+      append: async (...args) => {
         saves.push(args);
         return { ok: true };
       },

@@ -1,7 +1,7 @@
 import { PacekitError } from '../errors';
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { LearnerModel, LearnerState } from '../state';
-import { createMemoryStorage, type LearnerStorage, type StoredLog } from './storage';
+import type { LearnerStorage, LogChange, StoredLog } from './storage';
 
 /** Options of {@link createLearnerStore}. */
 export interface LearnerStoreOptions {
@@ -9,7 +9,7 @@ export interface LearnerStoreOptions {
   learner: LearnerModel;
   /** Whose state the store holds. */
   learnerId: string;
-  /** Where the log persists (default: memory, nothing kept beyond the store). */
+  /** Where the log persists (default: nowhere; the store alone holds it). */
   storage?: LearnerStorage;
   /** Keep a snapshot every this many events, to re-fold late events from (default 64). */
   checkpointEvery?: number;
@@ -71,7 +71,7 @@ export interface LearnerStore {
  */
 export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   const { learner, learnerId } = options;
-  const storage = options.storage ?? createMemoryStorage();
+  const { storage } = options;
   const every = options.checkpointEvery ?? 64;
   if (!Number.isInteger(every) || every < 1) {
     throw new PacekitError(
@@ -88,10 +88,9 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   let checkpoints: LearnerState[] = [learner.initialState(learnerId)];
   let state = checkpoints[0]!;
   let version = 0;
-  // Local changes made, and how many of them are saved: one save carries every change so far,
-  // so records queued behind it find nothing left to do.
-  let changes = 0;
-  let saved = 0;
+  // Local changes not yet saved: one save carries all of them, so records queued behind it
+  // find nothing left to do.
+  let pending: LogChange = { add: [], undo: [] };
   let failure: unknown;
   const listeners = new Set<() => void>();
 
@@ -169,16 +168,26 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   };
 
   const persist = async (): Promise<void> => {
-    while (saved < changes) {
-      const upTo = changes;
-      const next: StoredLog = { version: version + 1, events: [...log], undone: [...undone] };
-      const result = await storage.save(learnerId, next, version);
+    if (!storage) {
+      pending = { add: [], undo: [] };
+      return;
+    }
+    while (pending.add.length > 0 || pending.undo.length > 0) {
+      const change = pending;
+      pending = { add: [], undo: [] };
+      const result = await storage.append(learnerId, change, version);
       if (result.ok) {
-        version = next.version;
-        saved = upTo;
-      } else {
-        merge(result.current);
+        version++;
+        continue;
       }
+      // Someone saved first: take their log, and save what is still ours on top of it.
+      merge(result.current);
+      const stored = new Set(result.current.events.map((e) => e.id));
+      const storedUndone = new Set(result.current.undone);
+      pending = {
+        add: [...change.add.filter((e) => !stored.has(e.id) && ids.has(e.id)), ...pending.add],
+        undo: [...change.undo.filter((id) => !storedUndone.has(id)), ...pending.undo],
+      };
     }
   };
 
@@ -187,6 +196,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   };
 
   const ready = enqueue(async () => {
+    if (!storage) return;
     try {
       merge(await storage.load(learnerId));
     } catch (error) {
@@ -195,7 +205,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     }
   });
   ready.catch(() => undefined);
-  const unsubscribeStorage = storage.subscribe?.(learnerId, () => {
+  const unsubscribeStorage = storage?.subscribe?.(learnerId, () => {
     enqueue(async () => {
       if (failure === undefined) merge(await storage.load(learnerId));
     }).catch(() => undefined);
@@ -222,7 +232,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       }
       if (integrate([event], [])) {
         recorded.push(event.id);
-        changes++;
+        pending.add.push(event);
         notify();
       }
       await enqueue(async () => {
@@ -237,7 +247,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       while ((id = recorded.pop()) !== undefined && !ids.has(id));
       if (id === undefined) return false;
       integrate([], [id]);
-      changes++;
+      pending.undo.push(id);
       notify();
       await enqueue(persist);
       return true;

@@ -5,9 +5,11 @@ export {
   type Selection,
 } from './createLearnerStore';
 export {
+  applyChange,
   createMemoryStorage,
   EMPTY_LOG,
   type LearnerStorage,
+  type LogChange,
   parseStoredLog,
   type SaveResult,
   type StoredLog,

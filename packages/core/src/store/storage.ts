@@ -25,20 +25,29 @@ export const StoredLogSchema = z.object({
   undone: z.array(z.string()),
 });
 
-/** The answer to a save: saved, or someone else saved first (here is what they saved). */
+/** What one save adds to a learner's log: new events and new undos. */
+export interface LogChange {
+  /** Events to add (an id already stored is ignored). */
+  add: LearnerEvent[];
+  /** Ids of events to mark undone. */
+  undo: string[];
+}
+
+/** The answer to a save: saved, or someone else saved first (here is the log as it is now). */
 export type SaveResult = { ok: true } | { ok: false; current: StoredLog };
 
 /**
- * Where learner logs live: memory, Web Storage, IndexedDB, a SQL database. Saves are
- * compare-and-set on `version` (optimistic concurrency): a save whose `expectedVersion` is not
- * the stored one changes nothing and returns the current log, which the store merges by event
- * id and saves again. So two tabs or two servers writing one learner never lose an event.
+ * Where learner logs live: memory, Web Storage, IndexedDB, a SQL database. A save appends a
+ * {@link LogChange} and is compare-and-set on `version` (optimistic concurrency): a save whose
+ * `expectedVersion` is not the stored one changes nothing and returns the current log, which
+ * the store merges by event id before saving its change again. So two tabs or two servers
+ * writing one learner never lose an event, and a save costs what it adds, not the whole log.
  */
 export interface LearnerStorage {
   /** The learner's log ({@link EMPTY_LOG} if none is stored). Throws `CORRUPT_STORAGE` for data it cannot read. */
   load(learnerId: string): Promise<StoredLog>;
-  /** Saves `log` (whose version is `expectedVersion + 1`) if the stored version is `expectedVersion` (0: nothing stored). */
-  save(learnerId: string, log: StoredLog, expectedVersion: number): Promise<SaveResult>;
+  /** Appends `change` if the stored version is `expectedVersion` (0: nothing stored); the version then goes up by one. */
+  append(learnerId: string, change: LogChange, expectedVersion: number): Promise<SaveResult>;
   /** Calls `listener` when another writer (another tab, say) changed the learner's log. Optional. */
   subscribe?(learnerId: string, listener: () => void): () => void;
 }
@@ -55,23 +64,30 @@ export function parseStoredLog(learnerId: string, raw: unknown, where: string): 
   );
 }
 
+/** Adds a change to a log in place (ids already present are skipped). */
+export function applyChange(log: StoredLog, change: LogChange): void {
+  const known = new Set(log.events.map((e) => e.id));
+  for (const event of change.add) if (!known.has(event.id)) log.events.push(event);
+  const undone = new Set(log.undone);
+  for (const id of change.undo) if (!undone.has(id)) log.undone.push(id);
+  log.version++;
+}
+
 /**
- * Storage in memory: for tests, servers that keep state elsewhere, and as the reference
- * behaviour of an adapter. Logs are copied in and out, so callers never share them.
+ * Storage in memory: for tests, for servers that keep logs elsewhere, and as the reference
+ * behaviour of an adapter. Events are copied in and out, so callers never share them.
  */
 export function createMemoryStorage(): LearnerStorage {
-  const logs = new Map<string, string>();
+  const logs = new Map<string, StoredLog>();
   const listeners = new Map<string, Set<() => void>>();
+  const copy = (log: StoredLog): StoredLog => structuredClone(log);
   return {
-    load: async (learnerId) => {
-      const text = logs.get(learnerId);
-      return text === undefined ? { ...EMPTY_LOG } : (JSON.parse(text) as StoredLog);
-    },
-    save: async (learnerId, log, expectedVersion) => {
-      const text = logs.get(learnerId);
-      const current = text === undefined ? { ...EMPTY_LOG } : (JSON.parse(text) as StoredLog);
-      if (current.version !== expectedVersion) return { ok: false, current };
-      logs.set(learnerId, JSON.stringify(log));
+    load: async (learnerId) => copy(logs.get(learnerId) ?? { ...EMPTY_LOG, events: [], undone: [] }),
+    append: async (learnerId, change, expectedVersion) => {
+      const log = logs.get(learnerId) ?? { version: 0, events: [], undone: [] };
+      if (log.version !== expectedVersion) return { ok: false, current: copy(log) };
+      applyChange(log, structuredClone(change));
+      logs.set(learnerId, log);
       for (const listener of listeners.get(learnerId) ?? []) listener();
       return { ok: true };
     },
