@@ -51,3 +51,4 @@ export {
   recommend,
 } from './policy/next';
 export { describeReason, type Reason, type ReasonCode } from './policy/reasons';
+export { selectNextActivity, selectSessionPlan } from './selections';

@@ -4,7 +4,7 @@ export * from '@pacekit/pacing';
 export { PacekitContext, type PacekitContextValue } from './context';
 export { PacekitProvider, type PacekitProviderProps } from './PacekitProvider';
 export { useLearner } from './useLearner';
-export { type MasteryView, useMastery } from './useMastery';
+export { useMastery } from './useMastery';
 export { useNextActivity } from './useNextActivity';
 export { useRecord } from './useRecord';
 export { useSessionPlan } from './useSessionPlan';

@@ -1,12 +1,11 @@
-import type { NextOptions, Recommendation } from '@pacekit/pacing';
+import { type NextOptions, type Recommendation, selectNextActivity } from '@pacekit/pacing';
 import { useMemo } from 'react';
 import { usePacekitContext, usePacer } from './context';
-import { jsonEqual } from './equality';
 import { useSelection } from './useSelection';
 
 /**
- * What the learner should do next, ranked, with reasons (the pacer's `next()`), recomputed
- * when the learner's state or the options change.
+ * What the learner should do next, ranked, with reasons (`selectNextActivity`), recomputed when
+ * the learner's state or the options change.
  *
  * @example
  * ```tsx
@@ -18,9 +17,6 @@ export function useNextActivity(options: NextOptions): Recommendation[] {
   const pacer = usePacer('useNextActivity');
   const key = JSON.stringify(options);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the options are compared by value (key).
-  const selection = useMemo(
-    () => store.select((state) => pacer.next(state, options), jsonEqual),
-    [store, pacer, key],
-  );
+  const selection = useMemo(() => selectNextActivity(store, pacer, options), [store, pacer, key]);
   return useSelection(selection);
 }

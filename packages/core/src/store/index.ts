@@ -4,6 +4,7 @@ export {
   type LearnerStoreOptions,
   type Selection,
 } from './createLearnerStore';
+export { jsonEqual, type MasteryView, selectMastery } from './selections';
 export {
   applyChange,
   createMemoryStorage,

@@ -1,0 +1,22 @@
+import { jsonEqual, type LearnerStore, type Selection } from '@pacekit/core';
+import type { Pacer } from './createPacer';
+import type { SessionPlan, SessionPlanOptions } from './plans/plans';
+import type { NextOptions, Recommendation } from './policy/next';
+
+/** The pacer's `next()` over a store, memoised: recomputed when the state changes, announced when the list does. */
+export function selectNextActivity(
+  store: LearnerStore,
+  pacer: Pacer,
+  options: NextOptions,
+): Selection<Recommendation[]> {
+  return store.select((state) => pacer.next(state, options), jsonEqual);
+}
+
+/** The pacer's `sessionPlan()` over a store, memoised like {@link selectNextActivity}. */
+export function selectSessionPlan(
+  store: LearnerStore,
+  pacer: Pacer,
+  options: SessionPlanOptions,
+): Selection<SessionPlan> {
+  return store.select((state) => pacer.sessionPlan(state, options), jsonEqual);
+}
