@@ -3,6 +3,7 @@ import { libraryConfig } from '../tsup.base';
 export default libraryConfig({
   index: 'src/index.ts',
   fit: 'src/fit/index.ts',
+  ability: 'src/ability/index.ts',
   browser: 'src/browser/index.ts',
   sql: 'src/sql/index.ts',
   node: 'src/node/index.ts',

@@ -12,6 +12,7 @@ import {
 import { crossValidateBkt, estimateMastery, fitBkt } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
 import { buildSkillSequences } from '../src/bkt/sequences';
+import { abilityBench } from './ability';
 
 const path = fileURLToPath(
   new URL('../../../../shared/data/assistments-2009-builder/train.csv', import.meta.url),
@@ -157,3 +158,5 @@ log(
     `\`learner.replay()\` over 1,000 learners × 1,000 raw attempts (zod validation, dedup by id, ordering, BKT fold): median ${(median(runs) / 1000).toFixed(2)} s of 5 runs (${runs.map((x) => (x / 1000).toFixed(2)).join(', ')} s).`,
   );
 }
+
+for (const line of await abilityBench()) log(line);

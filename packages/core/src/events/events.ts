@@ -133,6 +133,18 @@ export const OverrideEventSchema = z
   );
 
 /**
+ * The outcome of a placement (e.g. `createGraphPlacement(...).result().pMastery`): P(mastered)
+ * per skill, which becomes the learner's starting estimate for each skill they have not
+ * practised yet.
+ */
+export const PlacementEventSchema = z.object({
+  ...base,
+  type: z.literal('placement'),
+  /** P(mastered) per skill. */
+  pMastery: z.record(id, z.number().min(0).max(1)),
+});
+
+/**
  * Evidence about a learner: what they did, said, aimed for, or what a teacher decided.
  * Discriminated by `type`. Unknown fields are stripped; a bad field is rejected with a message
  * naming it.
@@ -143,6 +155,7 @@ export const EventSchema = z.discriminatedUnion('type', [
   SelfReportEventSchema,
   GoalEventSchema,
   OverrideEventSchema,
+  PlacementEventSchema,
 ]);
 
 /** An event as accepted (timestamps may be ISO strings; defaults may be left out). */
@@ -157,6 +170,8 @@ export type ReviewEvent = z.output<typeof ReviewEventSchema>;
 export type SelfReportEvent = z.output<typeof SelfReportEventSchema>;
 /** A validated goal. */
 export type GoalEvent = z.output<typeof GoalEventSchema>;
+/** A validated placement. */
+export type PlacementEvent = z.output<typeof PlacementEventSchema>;
 /** A validated override. */
 export type OverrideEvent = z.output<typeof OverrideEventSchema>;
 

@@ -11,6 +11,8 @@ export {
   OverrideActionSchema,
   type OverrideEvent,
   OverrideEventSchema,
+  type PlacementEvent,
+  PlacementEventSchema,
   parseEvent,
   RatingSchema,
   type ReviewEvent,

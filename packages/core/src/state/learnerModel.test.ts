@@ -191,6 +191,22 @@ describe('learner model: the learner’s voice, goals and teachers', () => {
   });
 });
 
+describe('learner model: placement', () => {
+  it('seeds P(L) of skills not practised yet, and leaves practised ones to their evidence', () => {
+    const state = learner.replay('ada', [
+      attempt('e1', 1, 'a1', true),
+      { id: 'p', learnerId: 'ada', at: 2, type: 'placement', pMastery: { add: 0.1, sub: 0.97 } },
+    ]);
+    expect(state.skills.add!.pMastery).toBeCloseTo(0.8, 12);
+    expect(state.skills.sub).toMatchObject({ pMastery: 0.97, attempts: 0, masteredAt: 2 });
+    expect(learner.isMastered(state, 'sub')).toBe(true);
+    // Evidence then updates from the placed value: 0.97 → wrong answer posterior, then learn.
+    const after = learner.apply(state, parseEvent(attempt('e2', 3, 's1', false)));
+    const posterior = (0.97 * 0.1) / (0.97 * 0.1 + 0.03 * 0.75);
+    expect(after.skills.sub!.pMastery).toBeCloseTo(posterior + (1 - posterior) * 0.1, 12);
+  });
+});
+
 describe('learner model: replay', () => {
   const arbitraryEvents = fc.array(
     fc.record({

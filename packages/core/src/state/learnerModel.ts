@@ -205,6 +205,9 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       case 'goal':
         if (event.status === 'active') for (const skillId of event.skillIds) checkSkill(skillId, event);
         return [];
+      case 'placement':
+        for (const skillId of Object.keys(event.pMastery)) checkSkill(skillId, event);
+        return [];
       case 'override':
         if (event.skillId !== undefined) checkSkill(event.skillId, event);
         if (event.itemId !== undefined && catalog && !catalog.has(event.itemId))
@@ -253,6 +256,19 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
             setBy: event.setBy,
             setAt: event.at,
           };
+        return;
+      }
+      case 'placement': {
+        // A placement seeds skills not practised yet; evidence already gathered stands.
+        for (const [skillId, pMastery] of Object.entries(event.pMastery)) {
+          const before = draft.skills[skillId];
+          if (before && before.attempts > 0) continue;
+          draft.skills[skillId] = {
+            ...(before ?? freshSkill(draft, skillId)),
+            pMastery,
+            masteredAt: pMastery >= threshold ? event.at : null,
+          };
+        }
         return;
       }
       case 'override': {
