@@ -1,6 +1,8 @@
 import { PacekitError } from '@pacekit/core';
+import { calibrateCommand, calibrateUsage } from './commands/calibrate';
 import { evaluateCommand, evaluateUsage } from './commands/evaluate';
 import { fitCommand, fitUsage } from './commands/fit';
+import { scoreCommand, scoreUsage } from './commands/score';
 import type { CliIo } from './io';
 import { UsageError } from './options';
 
@@ -9,12 +11,16 @@ const usage = `pacekit — learner models from the command line
 Commands:
   pacekit fit <train.csv> [options]             fit Bayesian Knowledge Tracing
   pacekit evaluate <model.json> <test.csv>      score a model on held-out responses
+  pacekit calibrate <responses.csv> --model 2pl calibrate IRT item parameters
+  pacekit score <bank.json> <responses.csv>     EAP ability and standard error per examinee
 
 Run "pacekit <command> --help" for a command's options.`;
 
 const commands: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; usage: string }> = {
   fit: { run: fitCommand, usage: fitUsage },
   evaluate: { run: evaluateCommand, usage: evaluateUsage },
+  calibrate: { run: calibrateCommand, usage: calibrateUsage },
+  score: { run: scoreCommand, usage: scoreUsage },
 };
 
 /**

@@ -37,4 +37,5 @@ export {
   testInformation,
 } from './irt';
 export { gaussHermite, type Quadrature } from './quadrature';
+export { type IrtCsv, parseIrtCsv } from './responsesCsv';
 export { type AbilityEstimate, type AbilityOptions, estimateAbility, type ScoredResponse } from './scoring';
