@@ -1,3 +1,3 @@
 import { libraryConfig } from '../tsup.base';
 
-export default libraryConfig({ index: 'src/index.ts' });
+export default libraryConfig({ index: 'src/index.ts', sim: 'src/sim/index.ts' });

@@ -3,6 +3,7 @@
 import { createRandom, type EventInput, type ItemInput, type SkillInput } from '@pacekit/core';
 import { createPacer, createScheduler, type MemoryCard, type RecallRating } from '@pacekit/pacing';
 import { type Card, createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
+import { simulationBench } from './simulation';
 
 const log = (line = '') => console.log(line);
 function median(values: number[]): number {
@@ -131,3 +132,5 @@ log(
   // A round is 1,000 reviews, so its median in ms is the time per review in µs.
   `1,000 reviews (50 cards × 20 reviews) per round, 300 rounds: Pacekit ${median(ours).toFixed(2)} µs per review, ts-fsrs directly ${median(theirs).toFixed(2)} µs per review: ${(median(ours) / median(theirs)).toFixed(2)}×.`,
 );
+
+for (const line of await simulationBench()) log(line);

@@ -48,7 +48,12 @@ export const PacerOptionsSchema = z.object({
   /** How attempts become recall ratings. */
   grader: GraderOptionsSchema.default({ slowFactor: 1.5, fastFactor: 0.5, items: {} }),
   /** Implicit repetition of prerequisites. */
-  implicitRepetition: ImplicitRepetitionSchema.default({ enabled: true, minCredit: 0.05, flagWeight: 0.5 }),
+  implicitRepetition: ImplicitRepetitionSchema.default({
+    enabled: true,
+    minCredit: 0.05,
+    flagWeight: 0.5,
+    flagAfter: 2,
+  }),
 });
 
 /** What {@link createPacer} takes. */
@@ -72,8 +77,10 @@ export interface Pacer {
   readonly graph: SkillGraph;
   /** The catalogue. */
   readonly catalog: Catalog;
-  /** The spaced-repetition scheduler (ts-fsrs). */
+  /** The spaced-repetition scheduler of item cards (ts-fsrs). */
   readonly scheduler: Scheduler;
+  /** The scheduler of skill cards: the same FSRS parameters, day-scale intervals only. */
+  readonly skillScheduler: Scheduler;
   /** The learner's memory: FSRS cards per item and per skill. */
   memory(state: LearnerState): MemoryState;
   /** Probability the learner recalls an item at `at` (0 if never practised). */
@@ -105,8 +112,11 @@ export function createPacer(options: PacerOptions): Pacer {
   const graph = 'topologicalOrder' in skills ? skills : createSkillGraph(skills);
   const catalog = 'itemsForSkill' in items ? items : createCatalog(items, graph);
   const scheduler = createScheduler(opts.memory);
+  // Skills are reviewed on the scale of days: FSRS's minute-scale learning steps are for cards.
+  const skillScheduler = createScheduler({ ...opts.memory, shortTerm: false });
   const plugin = createMemoryPlugin({
     scheduler,
+    skillScheduler,
     grader: createGrader(opts.grader),
     implicit: opts.implicitRepetition,
   });
@@ -118,12 +128,13 @@ export function createPacer(options: PacerOptions): Pacer {
     hintCredit: opts.hintCredit,
     plugins: [plugin as never],
   });
-  const context = { learner, scheduler };
+  const context = { learner, scheduler: skillScheduler };
   return {
     learner,
     graph,
     catalog,
     scheduler,
+    skillScheduler,
     memory: memoryOf,
     retrievability: (state, itemId, at) => {
       const card = memoryOf(state).items[itemId];

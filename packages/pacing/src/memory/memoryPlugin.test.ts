@@ -58,17 +58,24 @@ describe('memory plugin', () => {
     expect(m.subtract).toBeUndefined();
   });
 
-  it('flags direct prerequisites with weight ≥ 0.5 after a failure, and a success on them clears the flag', () => {
+  it('flags direct prerequisites with weight ≥ 0.5 after two misses in a row, and a success on them clears the flag', () => {
+    const base = started(['count', 'add', 'subtract', 'multiply']);
+    // One miss is part of learning: nothing is flagged.
+    let m = pacer.memory(
+      pacer.learner.replay('ada', [...base, attempt('fractions-mid', false, T0 + DAY)]),
+    ).skills;
+    expect(m.multiply!.flaggedAt).toBeNull();
     const events = [
-      ...started(['count', 'add', 'subtract', 'multiply']),
+      ...base,
       attempt('fractions-mid', false, T0 + DAY),
+      attempt('fractions-easy', false, T0 + DAY + 60_000),
     ];
-    let m = pacer.memory(pacer.learner.replay('ada', events)).skills;
-    expect(m.multiply!.flaggedAt).toBe(T0 + DAY); // weight 0.5
+    m = pacer.memory(pacer.learner.replay('ada', events)).skills;
+    expect(m.multiply!.flaggedAt).toBe(T0 + DAY + 60_000); // weight 0.5
     expect(m.subtract!.flaggedAt).toBeNull(); // weight 0.3
     expect(m.add!.flaggedAt).toBeNull(); // not direct
     m = pacer.memory(
-      pacer.learner.replay('ada', [...events, attempt('multiply-easy', true, T0 + DAY + 60_000)]),
+      pacer.learner.replay('ada', [...events, attempt('multiply-easy', true, T0 + DAY + 120_000)]),
     ).skills;
     expect(m.multiply!.flaggedAt).toBeNull();
   });

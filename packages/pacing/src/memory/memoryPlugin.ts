@@ -37,6 +37,8 @@ export const ImplicitRepetitionSchema = z.object({
   minCredit: z.number().min(0).max(1).default(0.05),
   /** A failure flags direct prerequisites whose edge weight is at least this. */
   flagWeight: z.number().min(0).max(1).default(0.5),
+  /** …once it is this many misses in a row on the skill (misses are normal while learning). */
+  flagAfter: z.number().int().min(1).default(2),
 });
 
 /** Implicit-repetition options (see {@link ImplicitRepetitionSchema}). */
@@ -77,7 +79,13 @@ export function encompassedCredit(
 
 /** Everything the memory plugin needs. */
 export interface MemoryPluginOptions {
+  /** Schedules item cards (flashcards keep FSRS's minutes-long learning steps). */
   scheduler: Scheduler;
+  /**
+   * Schedules skill cards (default: `scheduler`). `createPacer` gives skills a day-scale
+   * scheduler: a skill learned this morning needs no review ten minutes later.
+   */
+  skillScheduler?: Scheduler;
   grader: Grader;
   implicit: ImplicitRepetitionOptions;
 }
@@ -89,6 +97,7 @@ export interface MemoryPluginOptions {
  */
 export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPlugin<MemoryState> {
   const { scheduler, grader, implicit } = options;
+  const skillScheduler = options.skillScheduler ?? scheduler;
   const creditCache = new Map<string, Map<string, number>>();
   const creditsOf = (graph: SkillGraph, skillId: string): Map<string, number> => {
     let credit = creditCache.get(skillId);
@@ -103,13 +112,14 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
     skillIds: readonly string[],
     rating: RecallRating,
     graph: SkillGraph | undefined,
+    state: LearnerState,
   ): MemoryState => {
     const items = { ...memory.items, [itemId]: scheduler.review(memory.items[itemId], rating, event.at) };
     const skills = { ...memory.skills };
     for (const skillId of skillIds) {
       const before = skills[skillId];
       skills[skillId] = {
-        card: scheduler.review(before?.card, rating, event.at),
+        card: skillScheduler.review(before?.card, rating, event.at),
         implicitCredit: before?.implicitCredit ?? 0,
         flaggedAt: rating === 'again' ? (before?.flaggedAt ?? null) : null,
       };
@@ -118,7 +128,8 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
       const practised = new Set(skillIds);
       if (rating === 'again') {
         for (const skillId of skillIds) {
-          if (!graph.has(skillId)) continue;
+          // The streak already counts this miss (the core fold runs first).
+          if (!graph.has(skillId) || -(state.skills[skillId]?.streak ?? 0) < implicit.flagAfter) continue;
           for (const { skillId: prereq, weight } of graph.prerequisitesOf(skillId)) {
             const prior = skills[prereq];
             if (weight >= implicit.flagWeight && prior && !practised.has(prereq))
@@ -139,7 +150,7 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
           let total = prior.implicitCredit + c;
           let card = prior.card;
           while (total >= 1) {
-            card = scheduler.review(card, 'good', event.at);
+            card = skillScheduler.review(card, 'good', event.at);
             total -= 1;
           }
           skills[prereq] = { ...prior, card, implicitCredit: total };
@@ -155,7 +166,7 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
   return {
     key: MEMORY_KEY,
     initial: () => ({ items: {}, skills: {} }),
-    apply: (memory, event, { catalog, graph }) => {
+    apply: (memory, event, { catalog, graph, state }) => {
       switch (event.type) {
         case 'attempt': {
           const item = catalog?.has(event.itemId) ? catalog.get(event.itemId) : undefined;
@@ -166,10 +177,19 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
             skillsOf(catalog, event.itemId, event.skillIds),
             grader(event, item),
             graph,
+            state,
           );
         }
         case 'review':
-          return practise(memory, event, event.itemId, skillsOf(catalog, event.itemId), event.rating, graph);
+          return practise(
+            memory,
+            event,
+            event.itemId,
+            skillsOf(catalog, event.itemId),
+            event.rating,
+            graph,
+            state,
+          );
         case 'override': {
           if (event.skillId === undefined) return memory;
           if (event.action === 'reset') {
@@ -180,7 +200,7 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
           if (event.action === 'mark-mastered' && !memory.skills[event.skillId]) {
             // A skill a teacher vouches for enters review state at once (an FSRS "easy" first
             // review), rather than the minutes-long learning steps of a new card.
-            const card = scheduler.review(undefined, 'easy', event.at);
+            const card = skillScheduler.review(undefined, 'easy', event.at);
             return {
               ...memory,
               skills: { ...memory.skills, [event.skillId]: { card, implicitCredit: 0, flaggedAt: null } },

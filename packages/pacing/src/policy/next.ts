@@ -243,7 +243,8 @@ export function recommend(
         aim: 0.8,
       });
     }
-    if (m.card.due <= now) {
+    // Reviews keep what is learned; a skill still being learned is offered as learning instead.
+    if (m.card.due <= now && isMastered(skillId)) {
       const r = scheduler.retrievability(m.card, now);
       offer({
         skillId,
