@@ -3,6 +3,7 @@
 import { createRandom, type EventInput, type ItemInput, type SkillInput } from '@pacekit/core';
 import { createPacer, createScheduler, type MemoryCard, type RecallRating } from '@pacekit/pacing';
 import { type Card, createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
+import { fsrsTrainingBench } from './fsrsTraining';
 import { simulationBench } from './simulation';
 
 const log = (line = '') => console.log(line);
@@ -134,3 +135,4 @@ log(
 );
 
 for (const line of await simulationBench()) log(line);
+for (const line of await fsrsTrainingBench()) log(line);

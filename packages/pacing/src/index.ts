@@ -31,6 +31,7 @@ export {
   type SchedulerOptions,
   SchedulerOptionsSchema,
 } from './memory/scheduler';
+export * from './optimizer';
 export {
   type GoalPlan,
   type GoalPlanDay,
