@@ -4,6 +4,7 @@ export default libraryConfig({
   index: 'src/index.ts',
   fit: 'src/fit/index.ts',
   ability: 'src/ability/index.ts',
+  xapi: 'src/xapi/index.ts',
   browser: 'src/browser/index.ts',
   sql: 'src/sql/index.ts',
   node: 'src/node/index.ts',
