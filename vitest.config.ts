@@ -11,14 +11,14 @@ const react18 = fileURLToPath(new URL('./packages/react/test/react18/node_module
 function project(
   name: string,
   environment: 'node' | 'jsdom' = 'node',
-  extra: { label?: string; alias?: Record<string, string> } = {},
+  extra: { label?: string; alias?: Record<string, string>; root?: string } = {},
 ): TestProjectInlineConfiguration {
   return {
     resolve: { conditions: [source, ...defaultClientConditions], alias: extra.alias ?? {} },
     ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
     test: {
       name: extra.label ?? name,
-      root: `packages/${name}`,
+      root: extra.root ?? `packages/${name}`,
       environment,
       // Inline projects do not inherit root test options. Real-data tests fit 5 folds.
       testTimeout: 60_000,
@@ -44,6 +44,7 @@ export default defineConfig({
         },
       }),
       project('cli'),
+      project('learner-service', 'node', { root: 'examples/learner-service' }),
     ],
   },
 });

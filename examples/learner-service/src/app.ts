@@ -1,0 +1,171 @@
+import { createLearnerStore, type EventInput, PacekitError, parseEvent } from '@pacekit/core';
+import type { SqlStorage } from '@pacekit/core/sql';
+import { describeReason, type Pacer } from '@pacekit/pacing';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+
+/** The largest request body accepted (bytes). */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** The most events one request may carry. */
+export const MAX_EVENTS_PER_REQUEST = 500;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Finds a key that could pollute prototypes anywhere in parsed JSON. */
+function forbiddenKey(value: unknown, path = ''): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return `${path}${key}`;
+    const found = forbiddenKey((value as Record<string, unknown>)[key], `${path}${key}.`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const LearnerIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.@:-]+$/, 'letters, digits and . _ @ : - only');
+const NextQuerySchema = z.object({
+  now: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(5),
+});
+const PlanQuerySchema = z.object({
+  now: z.coerce.number().int().nonnegative().optional(),
+  minutes: z.coerce.number().positive().max(600).default(20),
+});
+
+/** What the service needs: where logs live, the course, and a clock. */
+export interface ServiceOptions {
+  storage: SqlStorage;
+  pacer: Pacer;
+  /** The current time (epoch ms); a default for `now` in queries. */
+  clock?: () => number;
+}
+
+/**
+ * The learner service: `POST /learners/:id/events` (one event or an array; idempotent by event
+ * id), `GET /learners/:id` (state), `GET /learners/:id/next` and `GET /learners/:id/plan`. Bad
+ * input → 400 with the validation issues; unknown learner → 404; bodies over
+ * {@link MAX_BODY_BYTES} → 413; keys that could pollute prototypes → 400.
+ */
+export function createApp({ storage, pacer, clock = Date.now }: ServiceOptions): Hono {
+  const app = new Hono();
+  const badRequest = (message: string, issues?: unknown) =>
+    Response.json({ error: message, ...(issues ? { issues } : {}) }, { status: 400 });
+
+  app.onError((error) => {
+    if (error instanceof PacekitError) {
+      const status = error.code === 'CORRUPT_STORAGE' ? 500 : 400;
+      return Response.json(
+        {
+          error: error.message,
+          code: error.code,
+          ...(error.details?.issues ? { issues: error.details.issues } : {}),
+        },
+        { status },
+      );
+    }
+    console.error(error);
+    return Response.json({ error: 'internal error' }, { status: 500 });
+  });
+
+  const learnerIdOf = (raw: string): string => {
+    const parsed = LearnerIdSchema.safeParse(raw);
+    if (!parsed.success)
+      throw new PacekitError(
+        'INVALID_INPUT',
+        `Invalid learner id ${JSON.stringify(raw)}: ${parsed.error.issues[0]!.message}`,
+      );
+    return parsed.data;
+  };
+
+  const loadState = async (learnerId: string) => {
+    const log = await storage.load(learnerId);
+    if (log.version === 0) return undefined;
+    const store = createLearnerStore({ learner: pacer.learner, learnerId, storage });
+    await store.ready;
+    return store.getSnapshot();
+  };
+
+  app.post(
+    '/learners/:id/events',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => Response.json({ error: `body larger than ${MAX_BODY_BYTES} bytes` }, { status: 413 }),
+    }),
+    async (c) => {
+      const learnerId = learnerIdOf(c.req.param('id'));
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return badRequest('body is not valid JSON');
+      }
+      const key = forbiddenKey(body);
+      if (key) return badRequest(`forbidden key "${key}"`);
+      const list = Array.isArray(body) ? body : [body];
+      if (list.length === 0 || list.length > MAX_EVENTS_PER_REQUEST)
+        return badRequest(`send 1 to ${MAX_EVENTS_PER_REQUEST} events`);
+      const events = list.map((raw, index) => {
+        const input =
+          raw !== null && typeof raw === 'object' && !('learnerId' in raw) ? { ...raw, learnerId } : raw;
+        try {
+          return parseEvent(input);
+        } catch (error) {
+          if (error instanceof PacekitError)
+            throw new PacekitError(
+              'INVALID_EVENT',
+              `event ${index}: ${error.message}`,
+              error.details as Record<string, unknown>,
+            );
+          throw error;
+        }
+      });
+      const foreign = events.find((e) => e.learnerId !== learnerId);
+      if (foreign)
+        return badRequest(`event "${foreign.id}" is for learner "${foreign.learnerId}", not "${learnerId}"`);
+      const store = createLearnerStore({ learner: pacer.learner, learnerId, storage });
+      await store.ready;
+      for (const event of events) await store.record(event as EventInput);
+      const state = store.getSnapshot();
+      return c.json({ learnerId, eventCount: state.eventCount, recorded: events.length });
+    },
+  );
+
+  app.get('/learners/:id', async (c) => {
+    const learnerId = learnerIdOf(c.req.param('id'));
+    const state = await loadState(learnerId);
+    if (!state) return c.json({ error: `unknown learner "${learnerId}"` }, 404);
+    return c.json(state);
+  });
+
+  app.get('/learners/:id/next', async (c) => {
+    const learnerId = learnerIdOf(c.req.param('id'));
+    const query = NextQuerySchema.safeParse(c.req.query());
+    if (!query.success) return badRequest('invalid query', query.error.issues);
+    const state = await loadState(learnerId);
+    if (!state) return c.json({ error: `unknown learner "${learnerId}"` }, 404);
+    const recommendations = pacer.next(state, { now: query.data.now ?? clock(), limit: query.data.limit });
+    return c.json({
+      learnerId,
+      recommendations: recommendations.map((r) => ({ ...r, explanation: r.reasons.map(describeReason) })),
+    });
+  });
+
+  app.get('/learners/:id/plan', async (c) => {
+    const learnerId = learnerIdOf(c.req.param('id'));
+    const query = PlanQuerySchema.safeParse(c.req.query());
+    if (!query.success) return badRequest('invalid query', query.error.issues);
+    const state = await loadState(learnerId);
+    if (!state) return c.json({ error: `unknown learner "${learnerId}"` }, 404);
+    return c.json({
+      learnerId,
+      plan: pacer.sessionPlan(state, { now: query.data.now ?? clock(), minutes: query.data.minutes }),
+    });
+  });
+
+  return app;
+}

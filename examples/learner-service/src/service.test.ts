@@ -1,0 +1,135 @@
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import { serve } from '@hono/node-server';
+import { createSqlStorage } from '@pacekit/core/sql';
+import { createPacer } from '@pacekit/pacing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, MAX_BODY_BYTES } from './app';
+import { bkt, items, skills } from './course';
+
+// The real service on a loopback port, over an embedded PostgreSQL (PGlite).
+let base = '';
+let db: PGlite;
+let server: ReturnType<typeof serve>;
+const T0 = Date.UTC(2026, 0, 5, 9);
+
+beforeAll(async () => {
+  db = new PGlite();
+  const storage = createSqlStorage({ client: db });
+  await storage.setup();
+  const app = createApp({ storage, pacer: createPacer({ skills, items, bkt }), clock: () => T0 + 3_600_000 });
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      base = `http://127.0.0.1:${info.port}`;
+      resolve();
+    });
+  });
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await db.close();
+});
+
+const post = (learner: string, body: unknown, raw?: string) =>
+  fetch(`${base}/learners/${learner}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: raw ?? JSON.stringify(body),
+  });
+/** POSTs with node:http and resolves with the status as soon as the server answers (it may refuse before the upload ends). */
+function postRaw(path: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+      },
+    );
+    req.on('error', (error) => (req.writableEnded ? undefined : reject(error)));
+    req.end(body);
+  });
+}
+const attempt = (id: string, at: number, itemId = 'equal-parts/core', correct = true) => ({
+  id,
+  at,
+  type: 'attempt',
+  itemId,
+  correct,
+});
+
+describe('learner service', () => {
+  it('records events idempotently and serves state, next activity and plan', async () => {
+    expect((await post('ada', [attempt('a1', T0), attempt('a2', T0 + 1000)])).status).toBe(200);
+    const again = await post('ada', attempt('a1', T0));
+    expect(await again.json()).toMatchObject({ eventCount: 2 });
+    const state = await (await fetch(`${base}/learners/ada`)).json();
+    expect(state).toMatchObject({ learnerId: 'ada', eventCount: 2 });
+    const next = await (await fetch(`${base}/learners/ada/next?limit=2`)).json();
+    expect(next.recommendations.length).toBeGreaterThan(0);
+    expect(next.recommendations[0].explanation[0]).toMatch(/\w/);
+    const plan = await (await fetch(`${base}/learners/ada/plan?minutes=5`)).json();
+    expect(plan.plan.totalMinutes).toBeLessThanOrEqual(5);
+  });
+
+  it('loses nothing when 200 events arrive at once for 20 learners', async () => {
+    const posts = Array.from({ length: 200 }, (_, i) =>
+      post(
+        `busy-${i % 20}`,
+        attempt(`b${i}`, T0 + i * 1000, i % 2 ? 'equal-parts/easy' : 'equal-parts/core', i % 3 !== 0),
+      ),
+    );
+    const statuses = (await Promise.all(posts)).map((r) => r.status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    for (let k = 0; k < 20; k++) {
+      const state = await (await fetch(`${base}/learners/busy-${k}`)).json();
+      expect(state.eventCount).toBe(10);
+    }
+  });
+
+  it('answers 404 for an unknown learner and 400 with the issues for bad input', async () => {
+    expect((await fetch(`${base}/learners/nobody`)).status).toBe(404);
+    expect((await fetch(`${base}/learners/nobody/next`)).status).toBe(404);
+    const malformed = await post('ada', undefined, '{"id": "x", ');
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error).toBe('body is not valid JSON');
+    const wrongType = await post('ada', {
+      id: 'w',
+      at: T0,
+      type: 'attempt',
+      itemId: 'equal-parts/core',
+      correct: 'yes',
+    });
+    expect(wrongType.status).toBe(400);
+    const body = await wrongType.json();
+    expect(body.error).toContain('"correct"');
+    expect(body.issues[0].path).toBe('correct');
+    expect((await post('ada', attempt('u', T0, 'no-such-item'))).status).toBe(400);
+    expect((await post('ada', { ...attempt('f', T0), learnerId: 'bob' })).status).toBe(400);
+    expect((await fetch(`${base}/learners/ada/next?limit=many`)).status).toBe(400);
+    expect((await fetch(`${base}/learners/${encodeURIComponent('bad id!')}`)).status).toBe(400);
+  });
+
+  it('refuses huge payloads and prototype-polluting keys without harm', async () => {
+    const huge = await postRaw(
+      '/learners/ada/events',
+      JSON.stringify({ ...attempt('h', T0), pad: 'x'.repeat(MAX_BODY_BYTES) }),
+    );
+    expect(huge).toBe(413);
+    const polluted = await post(
+      'ada',
+      undefined,
+      `{"id":"p","at":${T0},"type":"attempt","itemId":"equal-parts/core","correct":true,"__proto__":{"polluted":true}}`,
+    );
+    expect(polluted.status).toBe(400);
+    expect((await polluted.json()).error).toBe('forbidden key "__proto__"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const state = await (await fetch(`${base}/learners/ada`)).json();
+    expect(state.eventCount).toBe(2);
+  });
+});
