@@ -2,19 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, processIo, runCli } from './index';
-
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    ...processIo(),
-    out: '',
-    err: '',
-    stderrIsTty: false,
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
+import { captureIo } from './__fixtures__/captureIo';
+import { runCli } from './index';
 
 // LSAT Section 6 as weighted response patterns (see packages/core/src/ability/irt.test.ts for the
 // source and ltm's published estimates).

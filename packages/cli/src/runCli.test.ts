@@ -2,23 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, processIo, runCli } from './index';
-
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    ...processIo(),
-    out: '',
-    err: '',
-    stderrIsTty: false,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { captureIo } from './__fixtures__/captureIo';
+import { runCli } from './index';
 
 // Two skills, learners who start wrong and then get it right: enough for EM and a real AUC.
 function writeCsv(dir: string): string {
