@@ -2,7 +2,7 @@ import { type Bkt, type BktModelInput, createBkt } from '../bkt';
 import { PacekitError } from '../errors';
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { SkillGraph } from '../graph';
-import type { Catalog } from '../items';
+import type { Catalog, Item } from '../items';
 import { createLearnerState, type LearnerState, type SkillState } from './learnerState';
 
 /** Default mastery threshold: a skill counts as mastered from P(L) ≥ 0.95 (Corbett & Anderson). */
@@ -15,6 +15,11 @@ export interface LearnerPluginContext {
    * updated; `extensions` not yet). Read it; never change it.
    */
   state: LearnerState;
+  /**
+   * The skills the event is evidence for, as the core fold resolved them (an attempt's or a
+   * review's item skills, a mark-mastered or reset skill; empty otherwise).
+   */
+  skillIds: readonly string[];
   /** The catalogue, when the model has one. */
   catalog: Catalog | undefined;
   /** The skill graph, when the model has one. */
@@ -91,7 +96,7 @@ export interface LearnerModel {
    * P(correct) on an item: for an item of several skills, the weakest skill's prediction (a
    * learner needs all of them).
    */
-  predict(state: LearnerState, itemId: string): number;
+  predict(state: LearnerState, item: string | Item): number;
 }
 
 /**
@@ -326,7 +331,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     applyCore(draft, event, skillIds);
     for (const plugin of plugins) {
       const slice = (draft.extensions[plugin.key] as unknown) ?? plugin.initial();
-      draft.extensions[plugin.key] = plugin.apply(slice, event, { state: draft, catalog, graph });
+      draft.extensions[plugin.key] = plugin.apply(slice, event, { state: draft, skillIds, catalog, graph });
     }
   };
 
@@ -365,10 +370,14 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     mastery,
     isMastered: (state, skillId) =>
       state.skills[skillId]?.override === 'mastered' || mastery(state, skillId) >= threshold,
-    predict: (state, itemId) => {
-      const item = catalog?.get(itemId);
-      if (!item) throw new PacekitError('UNKNOWN_ITEM', `Unknown item "${itemId}"`, { itemId });
-      return Math.min(...item.skills.map((skillId) => bkt.predict(skillId, mastery(state, skillId), itemId)));
+    predict: (state, itemOrId) => {
+      const item = typeof itemOrId === 'string' ? catalog?.get(itemOrId) : itemOrId;
+      if (!item)
+        throw new PacekitError('UNKNOWN_ITEM', `Unknown item "${String(itemOrId)}"`, { itemId: itemOrId });
+      let p = 1;
+      for (const skillId of item.skills)
+        p = Math.min(p, bkt.predict(skillId, mastery(state, skillId), item.id));
+      return p;
     },
   };
 }

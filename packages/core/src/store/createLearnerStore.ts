@@ -123,9 +123,27 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
 
   /** Adds events and tombstones to the log; returns whether the state changed. */
   const integrate = (events: readonly LearnerEvent[], tombstones: readonly string[]): boolean => {
+    // A stored log keeps undone events beside their tombstones: those never join.
+    const gone = new Set(tombstones);
+    const fresh = events.filter((e) => !ids.has(e.id) && !undone.has(e.id) && !gone.has(e.id));
+    const last = log[log.length - 1];
+    if (
+      tombstones.every((id) => undone.has(id)) &&
+      fresh.length === 1 &&
+      (!last || compareEvents(last, fresh[0]!) < 0)
+    ) {
+      // The common case, one event after all others: folding it onto the current state is also
+      // its check (apply throws before anything changes), so it is folded once.
+      const event = fresh[0]!;
+      state = learner.apply(state, event);
+      log.push(event);
+      ids.add(event.id);
+      if (log.length % every === 0) checkpoints.push(state);
+      return true;
+    }
     // Check every new event folds before anything changes: a bad reference leaves all as it was.
     const probe = learner.initialState(learnerId);
-    for (const event of events) if (!ids.has(event.id) && !undone.has(event.id)) learner.apply(probe, event);
+    for (const event of fresh) learner.apply(probe, event);
     let earliest = Number.POSITIVE_INFINITY;
     for (const id of tombstones) {
       if (undone.has(id)) continue;
@@ -136,21 +154,15 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         earliest = Math.min(earliest, index);
       }
     }
-    for (const event of events) {
-      if (ids.has(event.id) || undone.has(event.id)) continue;
+    for (const event of fresh) {
+      if (ids.has(event.id)) continue;
       const position = positionOf(event);
       log.splice(position, 0, event);
       ids.add(event.id);
       earliest = Math.min(earliest, position);
     }
     if (earliest === Number.POSITIVE_INFINITY) return false;
-    if (earliest === log.length - 1 && tombstones.length === 0) {
-      // The common case, an event after all others: one step from the current state.
-      state = learner.apply(state, log[earliest]!);
-      if (log.length % every === 0) checkpoints.push(state);
-    } else {
-      refoldFrom(earliest);
-    }
+    refoldFrom(earliest);
     return true;
   };
 

@@ -1,4 +1,4 @@
-import type { Catalog, LearnerEvent, LearnerModelPlugin, LearnerState, SkillGraph } from '@pacekit/core';
+import type { LearnerEvent, LearnerModelPlugin, LearnerState, SkillGraph } from '@pacekit/core';
 import { z } from 'zod';
 import type { Grader } from './grader';
 import { type MemoryCard, MemoryCardSchema, type RecallRating, type Scheduler } from './scheduler';
@@ -160,36 +160,17 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
     return { items, skills };
   };
 
-  const skillsOf = (catalog: Catalog | undefined, itemId: string, explicit?: string[]): string[] =>
-    explicit ?? (catalog?.has(itemId) ? catalog.get(itemId).skills : []);
-
   return {
     key: MEMORY_KEY,
     initial: () => ({ items: {}, skills: {} }),
-    apply: (memory, event, { catalog, graph, state }) => {
+    apply: (memory, event, { catalog, graph, state, skillIds }) => {
       switch (event.type) {
         case 'attempt': {
           const item = catalog?.has(event.itemId) ? catalog.get(event.itemId) : undefined;
-          return practise(
-            memory,
-            event,
-            event.itemId,
-            skillsOf(catalog, event.itemId, event.skillIds),
-            grader(event, item),
-            graph,
-            state,
-          );
+          return practise(memory, event, event.itemId, skillIds, grader(event, item), graph, state);
         }
         case 'review':
-          return practise(
-            memory,
-            event,
-            event.itemId,
-            skillsOf(catalog, event.itemId),
-            event.rating,
-            graph,
-            state,
-          );
+          return practise(memory, event, event.itemId, skillIds, event.rating, graph, state);
         case 'override': {
           if (event.skillId === undefined) return memory;
           if (event.action === 'reset') {

@@ -98,13 +98,10 @@ interface Candidate {
 }
 
 /**
- * P(success) on an item: the weakest of its skills' BKT predictions (as `learner.predict`),
- * shifted by the item's difficulty on the logit scale (0 = the skill's average item).
+ * P(success) on an item: `learner.predict` (its weakest skill's BKT prediction), shifted by the item's difficulty on the logit scale (0 = the skill's average item).
  */
 function predictItem(learner: LearnerModel, state: LearnerState, item: Item): number {
-  let p = 1;
-  for (const skillId of item.skills)
-    p = Math.min(p, learner.bkt.predict(skillId, learner.mastery(state, skillId), item.id));
+  const p = learner.predict(state, item);
   if (!item.difficulty) return p;
   const clipped = Math.min(1 - 1e-9, Math.max(1e-9, p));
   return 1 / (1 + Math.exp(-(Math.log(clipped / (1 - clipped)) - item.difficulty)));
