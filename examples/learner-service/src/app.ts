@@ -142,28 +142,36 @@ export function createApp({ storage, pacer, clock = Date.now }: ServiceOptions):
     return c.json(state);
   });
 
-  app.get('/learners/:id/next', async (c) => {
-    const learnerId = learnerIdOf(c.req.param('id'));
-    const query = NextQuerySchema.safeParse(c.req.query());
-    if (!query.success) return badRequest('invalid query', query.error.issues);
+  /** The learner, their state and the validated query — or the 400/404 response to send. */
+  const readLearner = async <Q>(id: string, query: Record<string, string>, schema: z.ZodType<Q>) => {
+    const learnerId = learnerIdOf(id);
+    const parsed = schema.safeParse(query);
+    if (!parsed.success) return { response: badRequest('invalid query', parsed.error.issues) };
     const state = await loadState(learnerId);
-    if (!state) return c.json({ error: `unknown learner "${learnerId}"` }, 404);
-    const recommendations = pacer.next(state, { now: query.data.now ?? clock(), limit: query.data.limit });
+    if (!state)
+      return { response: Response.json({ error: `unknown learner "${learnerId}"` }, { status: 404 }) };
+    return { learnerId, state, query: parsed.data };
+  };
+
+  app.get('/learners/:id/next', async (c) => {
+    const read = await readLearner(c.req.param('id'), c.req.query(), NextQuerySchema);
+    if ('response' in read) return read.response;
+    const recommendations = pacer.next(read.state, {
+      now: read.query.now ?? clock(),
+      limit: read.query.limit,
+    });
     return c.json({
-      learnerId,
+      learnerId: read.learnerId,
       recommendations: recommendations.map((r) => ({ ...r, explanation: r.reasons.map(describeReason) })),
     });
   });
 
   app.get('/learners/:id/plan', async (c) => {
-    const learnerId = learnerIdOf(c.req.param('id'));
-    const query = PlanQuerySchema.safeParse(c.req.query());
-    if (!query.success) return badRequest('invalid query', query.error.issues);
-    const state = await loadState(learnerId);
-    if (!state) return c.json({ error: `unknown learner "${learnerId}"` }, 404);
+    const read = await readLearner(c.req.param('id'), c.req.query(), PlanQuerySchema);
+    if ('response' in read) return read.response;
     return c.json({
-      learnerId,
-      plan: pacer.sessionPlan(state, { now: query.data.now ?? clock(), minutes: query.data.minutes }),
+      learnerId: read.learnerId,
+      plan: pacer.sessionPlan(read.state, { now: read.query.now ?? clock(), minutes: read.query.minutes }),
     });
   });
 

@@ -233,9 +233,52 @@ function Flashcards({ now }: { now: number }) {
   );
 }
 
-function TeacherView() {
+/** One skill in the teacher view: its estimate from the learner model, and the teacher's actions. */
+function TeacherRow({ skillId }: { skillId: string }) {
   const record = useRecord();
-  const state = useLearner();
+  const { pMastery, mastered, attempts } = useMastery(skillId);
+  const marked = useLearner((s) => s.skills[skillId]?.override === 'mastered');
+  const pinned = useLearner((s) => s.pinned.includes(`item:${skillId}#1`));
+  const override = (
+    action: 'mark-mastered' | 'pin' | 'unpin',
+    target: { skillId: string } | { itemId: string },
+  ) =>
+    record({
+      type: 'override',
+      id: newId(),
+      learnerId: 'me',
+      at: Date.now(),
+      action,
+      ...target,
+      by: 'teacher',
+    });
+  return (
+    <tr>
+      <td>{skillName(skillId)}</td>
+      <td>{percent(pMastery)}</td>
+      <td>{attempts}</td>
+      <td>{marked ? 'marked mastered' : mastered ? 'mastered' : 'learning'}</td>
+      <td>
+        <button
+          type="button"
+          data-testid={`mark-${skillId}`}
+          onClick={() => override('mark-mastered', { skillId })}
+        >
+          Mark mastered
+        </button>
+        <button
+          type="button"
+          data-testid={`pin-${skillId}`}
+          onClick={() => override(pinned ? 'unpin' : 'pin', { itemId: `${skillId}#1` })}
+        >
+          {pinned ? 'Unpin' : 'Pin an item'}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function TeacherView() {
   return (
     <table data-testid="teacher">
       <thead>
@@ -248,60 +291,9 @@ function TeacherView() {
         </tr>
       </thead>
       <tbody>
-        {skills.map((s) => {
-          const skill = state.skills[s.id];
-          const pinned = state.pinned.includes(`item:${s.id}#1`);
-          return (
-            <tr key={s.id}>
-              <td>{s.name}</td>
-              <td>{percent(skill?.pMastery ?? 0.1)}</td>
-              <td>{skill?.attempts ?? 0}</td>
-              <td>
-                {skill?.override === 'mastered'
-                  ? 'marked mastered'
-                  : skill?.masteredAt
-                    ? 'mastered'
-                    : 'learning'}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  data-testid={`mark-${s.id}`}
-                  onClick={() =>
-                    record({
-                      type: 'override',
-                      id: newId(),
-                      learnerId: 'me',
-                      at: Date.now(),
-                      action: 'mark-mastered',
-                      skillId: s.id,
-                      by: 'teacher',
-                    })
-                  }
-                >
-                  Mark mastered
-                </button>
-                <button
-                  type="button"
-                  data-testid={`pin-${s.id}`}
-                  onClick={() =>
-                    record({
-                      type: 'override',
-                      id: newId(),
-                      learnerId: 'me',
-                      at: Date.now(),
-                      action: pinned ? 'unpin' : 'pin',
-                      itemId: `${s.id}#1`,
-                      by: 'teacher',
-                    })
-                  }
-                >
-                  {pinned ? 'Unpin' : 'Pin an item'}
-                </button>
-              </td>
-            </tr>
-          );
-        })}
+        {skills.map((s) => (
+          <TeacherRow key={s.id} skillId={s.id} />
+        ))}
       </tbody>
     </table>
   );

@@ -135,6 +135,23 @@ export type CalibrateIrtOptions = z.input<typeof CalibrateIrtOptionsSchema>;
 const A_MAX = 20;
 const D_MAX = 40;
 
+/** Σ_q r·log P + (n − r)·log(1 − P) with P = c + (1−c)σ(aθ_q + d): an item's expected log-likelihood. */
+function itemLogLikelihood(
+  nodes: Float64Array,
+  n: Float64Array,
+  r: Float64Array,
+  a: number,
+  d: number,
+  c: number,
+): number {
+  let ll = 0;
+  for (let q = 0; q < nodes.length; q++) {
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, c + (1 - c) / (1 + Math.exp(-(a * nodes[q]! + d)))));
+    ll += r[q]! * Math.log(p) + (n[q]! - r[q]!) * Math.log(1 - p);
+  }
+  return ll;
+}
+
 /** Newton steps on (a, d) of Σ_q r·log P + (n − r)·log(1 − P), P = c + (1−c)σ(aθ + d); `fixA` holds a. */
 function fitItem(
   nodes: Float64Array,
@@ -145,14 +162,7 @@ function fitItem(
   fixA: boolean,
 ) {
   let { a, d } = start;
-  const objective = (a2: number, d2: number): number => {
-    let ll = 0;
-    for (let q = 0; q < nodes.length; q++) {
-      const p = Math.min(1 - 1e-12, Math.max(1e-12, c + (1 - c) / (1 + Math.exp(-(a2 * nodes[q]! + d2)))));
-      ll += r[q]! * Math.log(p) + (n[q]! - r[q]!) * Math.log(1 - p);
-    }
-    return ll;
-  };
+  const objective = (a2: number, d2: number): number => itemLogLikelihood(nodes, n, r, a2, d2, c);
   for (let iter = 0; iter < 25; iter++) {
     let ga = 0;
     let gd = 0;
@@ -338,15 +348,7 @@ export async function calibrateIrt(
           const cMax = opts.guessing.max;
           const value = (cj: number) => {
             const f = fitItem(nodes, nj, rj, fit, cj, false);
-            let ll = 0;
-            for (let q = 0; q < Q; q++) {
-              const p = Math.min(
-                1 - 1e-12,
-                Math.max(1e-12, cj + (1 - cj) / (1 + Math.exp(-(f.a * nodes[q]! + f.d)))),
-              );
-              ll += rj[q]! * Math.log(p) + (nj[q]! - rj[q]!) * Math.log(1 - p);
-            }
-            return { ll, f };
+            return { ll: itemLogLikelihood(nodes, nj, rj, f.a, f.d, cj), f };
           };
           let lo = 0;
           let hi = cMax;

@@ -67,6 +67,12 @@ export function forEachPrediction(
   }
 }
 
+/** The log loss of one prediction (clipped so a certain miss stays finite). */
+function logLossTerm(r: number, recalled: boolean): number {
+  const p = clamp(r, 1e-7, 1 - 1e-7);
+  return recalled ? -Math.log(p) : -Math.log(1 - p);
+}
+
 /** Log loss and RMSE(bins) of FSRS predictions on review histories. */
 export interface FsrsMetrics {
   /** Mean negative log-likelihood of the recall outcomes. */
@@ -86,9 +92,9 @@ export function evaluateFsrs(w: ArrayLike<number>, histories: readonly CardHisto
   const binN = new Float64Array(20);
   for (const history of histories) {
     forEachPrediction(w, history, (r, recalled) => {
-      const p = clamp(r, 1e-7, 1 - 1e-7);
-      loss -= recalled ? Math.log(p) : Math.log(1 - p);
+      loss += logLossTerm(r, recalled);
       count++;
+      const p = clamp(r, 1e-7, 1 - 1e-7);
       const b = Math.min(19, Math.floor(p * 20));
       binP[b]! += p;
       binY[b]! += recalled ? 1 : 0;
@@ -160,8 +166,7 @@ export async function trainFsrs(
     let n = 0;
     for (const h of batch) {
       forEachPrediction(params, h, (r, recalled) => {
-        const p = clamp(r, 1e-7, 1 - 1e-7);
-        loss -= recalled ? Math.log(p) : Math.log(1 - p);
+        loss += logLossTerm(r, recalled);
         n++;
       });
     }

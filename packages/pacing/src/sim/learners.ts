@@ -1,13 +1,14 @@
 import { createRandom, type Random, type SkillGraph } from '@pacekit/core';
+import { FSRS6_DEFAULT_DECAY, forgetting_curve } from 'ts-fsrs';
 
-/** FSRS-6's default forgetting-curve decay; the simulated forgetting follows the same curve. */
-const DECAY = 0.1542;
-const FACTOR = 0.9 ** (-1 / DECAY) - 1;
 const DAY = 86_400_000;
 
-/** Probability of recall `days` after the last practice, for memory stability `stability` (days). */
+/**
+ * Probability of recall `days` after the last practice, for memory stability `stability`
+ * (days): ts-fsrs's FSRS-6 forgetting curve with its default decay.
+ */
 export function recall(stability: number, days: number): number {
-  return (1 + (FACTOR * days) / stability) ** -DECAY;
+  return forgetting_curve(FSRS6_DEFAULT_DECAY, days, stability);
 }
 
 /** A simulated learner's ground truth: individual rates and, per skill, what they really know. */
