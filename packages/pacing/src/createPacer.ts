@@ -31,7 +31,16 @@ import {
   type SessionPlan,
   type SessionPlanOptions,
 } from './plans/plans';
-import { type NextOptions, type Recommendation, recommend } from './policy/next';
+import { checkPacingModel, type ModelWarning } from './policy/modelGuard';
+import { type Recommendation, recommend } from './policy/next';
+import { type NextOptions, PolicyTuningSchema } from './policy/options';
+import { type DescribeOptions, describeReason, type Reason } from './policy/reasons';
+import {
+  createStrugglePlugin,
+  needsHelp,
+  type SkillStruggle,
+  StruggleOptionsSchema,
+} from './policy/struggle';
 
 /** Options of {@link createPacer} besides the course itself. */
 export const PacerOptionsSchema = z.object({
@@ -54,6 +63,18 @@ export const PacerOptionsSchema = z.object({
     flagWeight: 0.5,
     flagAfter: 2,
   }),
+  /** When a learner counts as struggling, and how the policy escalates. */
+  struggle: StruggleOptionsSchema.prefault({}),
+  /** What a course designer may tune in the policy (see `DEFAULT_POLICY_TUNING`). */
+  policy: PolicyTuningSchema.prefault({}),
+  /**
+   * What to do with BKT parameters that cannot pace (pLearn ≈ 0, pGuess or pSlip ≈ 0,
+   * forgetting that caps P(L) below the threshold): `repair` (default: move them to the nearest
+   * sound value and warn, naming the skill), `strict` (throw `MODEL_UNFIT_FOR_PACING`) or `off`.
+   */
+  modelCheck: z.enum(['repair', 'strict', 'off']).default('repair'),
+  /** Told each model warning (default: `console.warn`, once per pacer, listing them all). */
+  onWarning: z.custom<(warning: ModelWarning) => void>((f) => typeof f === 'function').optional(),
 });
 
 /** What {@link createPacer} takes. */
@@ -91,6 +112,12 @@ export interface Pacer {
   sessionPlan(state: LearnerState, options: SessionPlanOptions): SessionPlan;
   /** A day-by-day plan to reach a goal by its deadline. */
   goalPlan(state: LearnerState, options: GoalPlanOptions): GoalPlan;
+  /** A reason in words, with the course's skill names (see `describeReason`). */
+  describe(reason: Reason, options?: Omit<DescribeOptions, 'skillName'>): string;
+  /** Skills on which the learner is flagged as needing a person's help (the struggle state). */
+  needsHelp(state: LearnerState): SkillStruggle[];
+  /** What the model check found in the BKT parameters (empty when they are sound, or with `modelCheck: 'off'`). */
+  readonly modelWarnings: readonly ModelWarning[];
 }
 
 /**
@@ -114,6 +141,14 @@ export function createPacer(options: PacerOptions): Pacer {
   const scheduler = createScheduler(opts.memory);
   // Skills are reviewed on the scale of days: FSRS's minute-scale learning steps are for cards.
   const skillScheduler = createScheduler({ ...opts.memory, shortTerm: false });
+  const { model, warnings } =
+    opts.modelCheck === 'off'
+      ? { model: createBkt(bkt).model, warnings: [] as ModelWarning[] }
+      : checkPacingModel(bkt, graph.topologicalOrder, { threshold: opts.masteryThreshold, mode: opts.modelCheck });
+  if (warnings.length > 0) {
+    if (opts.onWarning) for (const w of warnings) opts.onWarning(w);
+    else console.warn(`Pacekit: the BKT model was repaired for pacing:\n${warnings.map((w) => `  ${w.message}`).join('\n')}`);
+  }
   const plugin = createMemoryPlugin({
     scheduler,
     skillScheduler,
@@ -121,14 +156,20 @@ export function createPacer(options: PacerOptions): Pacer {
     implicit: opts.implicitRepetition,
   });
   const learner = createLearnerModel({
-    bkt: createBkt(bkt),
+    bkt: createBkt(model),
     graph,
     catalog,
     masteryThreshold: opts.masteryThreshold,
     hintCredit: opts.hintCredit,
-    plugins: [plugin as never],
+    plugins: [
+      plugin as never,
+      createStrugglePlugin(opts.struggle, (state, skillId) => isMastered(state, skillId)) as never,
+    ],
   });
-  const context = { learner, scheduler: skillScheduler };
+  // The struggle fold asks the learner model (created just above) whether a skill is mastered.
+  const isMastered = (state: LearnerState, skillId: string): boolean => learner.isMastered(state, skillId);
+  const context = { learner, scheduler: skillScheduler, tuning: opts.policy, struggle: opts.struggle };
+  const skillName = (id: string): string => (graph.has(id) ? (graph.get(id).name ?? id) : id);
   return {
     learner,
     graph,
@@ -143,5 +184,8 @@ export function createPacer(options: PacerOptions): Pacer {
     next: (state, nextOptions) => recommend(context, state, nextOptions),
     sessionPlan: (state, planOptions) => planSession(context, state, planOptions),
     goalPlan: (state, planOptions) => planGoal(context, state, planOptions),
+    describe: (reason, describeOptions) => describeReason(reason, { ...describeOptions, skillName }),
+    needsHelp,
+    modelWarnings: warnings,
   };
 }

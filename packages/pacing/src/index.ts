@@ -42,14 +42,29 @@ export {
   SessionPlanOptionsSchema,
   type SessionStep,
 } from './plans/plans';
+export { type ModelWarning } from './policy/modelGuard';
+export { type PolicyRule, type Recommendation, recommend } from './policy/next';
 export {
+  DEFAULT_POLICY_TUNING,
   DEFAULT_TARGET_SUCCESS,
   type NextOptions,
   NextOptionsSchema,
-  POLICY_WEIGHTS,
-  type PolicyContext,
-  type Recommendation,
-  recommend,
-} from './policy/next';
-export { describeReason, type Reason, type ReasonCode } from './policy/reasons';
+  type PolicyTuning,
+  type PolicyTuningInput,
+  PolicyTuningSchema,
+} from './policy/options';
+export { type DescribeOptions, describeReason, type Reason, type ReasonCode } from './policy/reasons';
+export {
+  DEFAULT_STRUGGLE_OPTIONS,
+  needsHelp,
+  type SkillStruggle,
+  SkillStruggleSchema,
+  STRUGGLE_KEY,
+  type StruggleOptions,
+  StruggleOptionsSchema,
+  type StruggleState,
+  StruggleStateSchema,
+  struggleOf,
+} from './policy/struggle';
+export { type ActivityKind, type Candidate, type PolicyContext, type PolicyView } from './policy/view';
 export { selectNextActivity, selectSessionPlan } from './selections';

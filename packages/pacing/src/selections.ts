@@ -1,7 +1,8 @@
 import { jsonEqual, type LearnerStore, type Selection } from '@pacekit/core';
 import type { Pacer } from './createPacer';
 import type { SessionPlan, SessionPlanOptions } from './plans/plans';
-import type { NextOptions, Recommendation } from './policy/next';
+import type { Recommendation } from './policy/next';
+import type { NextOptions } from './policy/options';
 
 /** The pacer's `next()` over a store, memoised: recomputed when the state changes, announced when the list does. */
 export function selectNextActivity(

@@ -16,7 +16,8 @@ export type PacekitErrorCode =
   | 'ABORTED'
   | 'VERSION_CONFLICT'
   | 'CORRUPT_STORAGE'
-  | 'MISSING_PROVIDER';
+  | 'MISSING_PROVIDER'
+  | 'MODEL_UNFIT_FOR_PACING';
 
 /**
  * The one error class Pacekit throws. `code` is stable; `message` names the field, id or line

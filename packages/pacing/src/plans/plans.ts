@@ -2,7 +2,9 @@ import { type LearnerState, PacekitError, parseInput, probability } from '@pacek
 import { z } from 'zod';
 import { memoryOf } from '../memory/memoryPlugin';
 import type { MemoryCard } from '../memory/scheduler';
-import { DEFAULT_TARGET_SUCCESS, type PolicyContext, type Recommendation, recommend } from '../policy/next';
+import { type Recommendation, recommend } from '../policy/next';
+import { DEFAULT_TARGET_SUCCESS } from '../policy/options';
+import type { PolicyContext } from '../policy/view';
 
 const DAY = 86_400_000;
 

@@ -1,3 +1,4 @@
+export { type SimCourse, chainCourse, COURSES, layeredCourse, wideCourse } from './courses';
 export {
   createPopulation,
   knows,
@@ -9,12 +10,20 @@ export {
 } from './learners';
 export {
   fixedOrderPolicy,
-  type LearnerOutcome,
+  leitnerPolicy,
   type PolicyContext,
   pacekitPolicy,
   randomPolicy,
+  type SimChoice,
   type SimPolicy,
+} from './policies';
+export {
+  comparePaired,
+  type KindCalibration,
+  type LearnerOutcome,
+  type PairedComparison,
   type SimulationOptions,
   type SimulationReport,
   simulate,
 } from './simulate';
+export { abilityTruth, bktFsrsTruth, GROUND_TRUTHS, type GroundTruth, givingUp, stagedTruth } from './truths';

@@ -24,6 +24,12 @@ export interface SimulatedLearner {
   initialStability: number;
   /** Per skill: known, its memory stability (days) and last practice (ms); absent = never learned. */
   skills: Map<string, { stability: number; lastPractice: number }>;
+  /** Ability on the logit scale (the ability × difficulty truth). */
+  ability?: number;
+  /** Acquisition stage per skill (the staged truth). */
+  stages?: Map<string, number>;
+  /** Skills learned and then forgotten (the staged truth). */
+  forgotten?: Map<string, boolean>;
 }
 
 /** Options of {@link createPopulation}. */

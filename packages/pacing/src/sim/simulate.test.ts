@@ -2,7 +2,8 @@ import { createRandom, createSkillGraph } from '@pacekit/core';
 import { describe, expect, it } from 'vitest';
 import { createPacer } from '../createPacer';
 import { createPopulation, practise, recall } from './learners';
-import { fixedOrderPolicy, pacekitPolicy, randomPolicy, simulate } from './simulate';
+import { fixedOrderPolicy, pacekitPolicy, randomPolicy } from './policies';
+import { simulate } from './simulate';
 
 const skills = Array.from({ length: 8 }, (_, i) => ({
   id: `s${i}`,

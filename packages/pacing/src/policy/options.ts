@@ -1,0 +1,83 @@
+import { probability } from '@pacekit/core';
+import { z } from 'zod';
+
+/** Default target success rate for new learning: hard enough to grow, not so hard as to discourage. */
+export const DEFAULT_TARGET_SUCCESS = 0.75;
+
+/** Options of `next()`. */
+export const NextOptionsSchema = z.object({
+  /** The current time (epoch ms): passed in, never read from the clock. */
+  now: z.number().int().nonnegative(),
+  /** How many recommendations at most. */
+  limit: z.number().int().min(1).max(1000).default(5),
+  /** Predicted success to aim for in new learning (per learner). */
+  targetSuccess: probability.default(DEFAULT_TARGET_SUCCESS),
+  /** Seed for breaking ties: the same inputs and seed give the same list. */
+  seed: z.number().int().default(0),
+  /** Misses in a row on a skill from which an easier item comes first (default: the pacer's `struggle.after`). */
+  struggleAfter: z.number().int().min(1).optional(),
+  /** Self-reported confidence below which a skill starts with easier items. */
+  lowConfidence: probability.default(0.3),
+  /** Successes in a row on a skill not yet mastered that earn a challenge (a harder item). */
+  challengeAfter: z.number().int().min(1).default(2),
+  /** Restrict new learning to these skills and their prerequisites (e.g. this week's unit). */
+  focus: z.array(z.string().min(1)).optional(),
+});
+
+/** Options of `next()` (only `now` is required). */
+export type NextOptions = z.input<typeof NextOptionsSchema>;
+
+/**
+ * What a course designer may tune in the policy. Every activity is valued in one currency —
+ * expected mastery (P(L)) gained, or kept, per minute — and these say how much each kind of
+ * value counts. The defaults were tuned on the simulator (docs/benchmarks.md).
+ */
+export const PolicyTuningSchema = z.object({
+  /** Added to a teacher-pinned activity's score: pins come first. */
+  pinned: z.number().nonnegative().default(100),
+  /** Value of a review, per unit of recall probability lost (1 − retrievability). */
+  review: z.number().nonnegative().default(0.8),
+  /** Value of a prerequisite check, per unit of probability that the prerequisite is not known. */
+  check: z.number().nonnegative().default(1),
+  /**
+   * How much each miss in a row on a skill multiplies the odds that a prerequisite it builds on
+   * is not really known (a likelihood ratio).
+   */
+  missEvidence: z.number().min(1).default(1.6),
+  /** Hours after a right answer on a skill during which it counts as verified (never re-checked). */
+  verifiedHours: z.number().nonnegative().default(24),
+  /** Multiplier of new learning toward a goal (1 + this). */
+  goal: z.number().nonnegative().default(0.5),
+  /** Extra multiplier as a goal's deadline nears (within 30 days). */
+  deadline: z.number().nonnegative().default(0.5),
+  /** Value of an instructional item (lesson, worked example) for a learner who is stuck. */
+  instruction: z.number().nonnegative().default(0.5),
+  /** Multiplier of a skill's value while the learner takes a break from it. */
+  onBreak: z.number().min(0).max(1).default(0.05),
+  /** Value added for an item about the learner's interests. */
+  interest: z.number().nonnegative().default(0.03),
+  /** Value added for an item in a modality the learner prefers. */
+  modality: z.number().nonnegative().default(0.02),
+  /** Subtracted per unit of distance between an item's predicted success and the aim. */
+  offTarget: z.number().nonnegative().default(0.05),
+  /** Subtracted from the skill practised last (interleaving). */
+  repeat: z.number().nonnegative().default(0.01),
+  /** Predicted success to aim for on an easier item after misses. */
+  easierAim: probability.default(0.85),
+  /** How far below the target a challenge aims. */
+  challengeStretch: probability.default(0.2),
+  /** Distance from the target within which an item counts as at the target difficulty. */
+  targetTolerance: probability.default(0.1),
+  /** Modalities that teach rather than test (offered to a learner who is stuck). */
+  instructionModalities: z.array(z.string().min(1)).default(['lesson', 'worked-example', 'video']),
+  /** Minutes for which a reported mood (frustrated, confused, bored) shapes the next pick. */
+  moodMinutes: z.number().nonnegative().default(60),
+});
+
+/** Policy tuning as accepted (every field optional). */
+export type PolicyTuningInput = z.input<typeof PolicyTuningSchema>;
+/** Policy tuning (see {@link PolicyTuningSchema}). */
+export type PolicyTuning = z.output<typeof PolicyTuningSchema>;
+
+/** The default policy tuning. */
+export const DEFAULT_POLICY_TUNING: Readonly<PolicyTuning> = Object.freeze(PolicyTuningSchema.parse({}));

@@ -1,0 +1,80 @@
+import type { Reason } from '../reasons';
+import type { Candidate, PolicyView } from '../view';
+
+const DAY = 86_400_000;
+
+/** The skills a learner may learn now: the outer fringe, less skipped skills and outside the focus. */
+export function readySkills(view: PolicyView): string[] {
+  return view.graph
+    .outerFringe(view.isMastered)
+    .filter((id) => !view.skippedSkills.has(id) && (!view.focus || view.focus.has(id)));
+}
+
+/**
+ * New learning on the outer fringe, valued by the expected gain in mastery from one attempt,
+ * `(1 − P(L)) × pLearn` (the BKT posterior is a martingale, so this is the expected rise of
+ * P(L)), more toward a goal and as its deadline nears. How the learner is doing shapes the
+ * attempt: after `struggleAfter` misses in a row an easier item that is not the one just missed
+ * (`remediate`); on a break or when help is needed the skill waits while anything else is
+ * worth doing; low confidence or a frustrated mood start easier; a run of successes or boredom
+ * earns a harder item (`challenge`).
+ */
+export function learning(view: PolicyView): Candidate[] {
+  const { options, tuning, state } = view;
+  const out: Candidate[] = [];
+  const breaks = view.graph.topologicalOrder.filter(view.onBreak);
+  for (const skillId of readySkills(view)) {
+    const params = view.context.learner.bkt.params(skillId);
+    const prerequisites = view.graph.prerequisitesOf(skillId).map((p) => p.skillId);
+    const reasons: Reason[] = [{ code: 'ready-to-learn', prerequisites }];
+    let value = (1 - view.mastery(skillId)) * Math.max(params.pLearn, 1e-3);
+    const goal = view.goalOf.get(skillId);
+    if (goal) {
+      reasons.push({ code: 'toward-goal', goalId: goal.goalId, deadline: goal.deadline });
+      let boost = tuning.goal;
+      if (goal.deadline !== null)
+        boost += tuning.deadline * Math.min(1, Math.max(0, 1 - (goal.deadline - view.now) / (30 * DAY)));
+      value *= 1 + boost;
+    }
+    const struggle = view.struggle(skillId);
+    const confidence = view.confidence(skillId);
+    const streak = state.skills[skillId]?.streak ?? 0;
+    const candidate: Candidate = { skillId, kind: 'learn', value, reasons, aim: options.targetSuccess };
+    if (struggle && (view.onBreak(skillId) || struggle.missesInRow >= view.struggleAfter)) {
+      candidate.kind = 'remediate';
+      candidate.aim = tuning.easierAim;
+      candidate.avoidItemId = struggle.lastMissedItemId;
+      if (view.onBreak(skillId)) candidate.value *= tuning.onBreak;
+      const failures = struggle.missesInRow;
+      if (failures > 0) reasons.unshift({ code: 'after-struggle', skillId, failures, confidence });
+      if (struggle.needsHelpAt !== null)
+        reasons.unshift({ code: 'needs-help', skillId, since: struggle.needsHelpAt, attempts: struggle.attempts });
+    } else if (confidence !== null && confidence < options.lowConfidence) {
+      candidate.aim = tuning.easierAim;
+      reasons.unshift({ code: 'low-confidence', skillId, confidence });
+    } else if (view.mood === 'frustrated' || view.mood === 'confused') {
+      candidate.aim = tuning.easierAim;
+      reasons.push({ code: 'mood', mood: view.mood });
+    } else if (streak >= options.challengeAfter || view.mood === 'bored') {
+      candidate.kind = 'challenge';
+      candidate.aim = Math.max(0.05, options.targetSuccess - tuning.challengeStretch);
+      reasons.unshift(
+        streak >= options.challengeAfter
+          ? { code: 'after-success-streak', streak }
+          : { code: 'mood', mood: 'bored' },
+      );
+    }
+    const from = breaks.find((id) => id !== skillId);
+    if (from !== undefined && candidate.kind !== 'remediate') {
+      const s = view.struggle(from)!;
+      reasons.unshift({
+        code: 'taking-a-break',
+        fromSkillId: from,
+        failures: s.missesInRow,
+        until: (s.breakAt ?? view.now) + view.context.struggle.breakMinutes * 60_000,
+      });
+    }
+    out.push(candidate);
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+import type { Candidate, PolicyView } from '../view';
+
+/** Teacher pins: the pinned item or skill first, whatever else holds. */
+export function pins(view: PolicyView): Candidate[] {
+  const out: Candidate[] = [];
+  for (const ref of view.state.pinned) {
+    const colon = ref.indexOf(':');
+    const [kind, id] = [ref.slice(0, colon), ref.slice(colon + 1)];
+    const item = kind === 'item' && view.catalog.has(id) ? view.catalog.get(id) : undefined;
+    const skillId = item ? item.skills[0]! : kind === 'skill' && view.graph.has(id) ? id : undefined;
+    if (skillId === undefined) continue;
+    out.push({
+      skillId,
+      kind: view.isMastered(skillId) ? 'review' : 'learn',
+      value: 0,
+      bonus: view.tuning.pinned,
+      reasons: [{ code: 'teacher-pinned', ref }],
+      aim: view.options.targetSuccess,
+      ...(item ? { itemId: item.id } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import type { Candidate, PolicyView } from '../view';
+
+/** Aim of a review: a mastered skill should be answered right. */
+export const REVIEW_AIM = 0.9;
+
+/**
+ * Reviews of mastered skills whose memory has fallen to the desired retention, valued by the
+ * recall they would save: `tuning.review × (1 − retrievability)`. A review that is just due is
+ * worth less than a fresh skill to learn, an overdue one more, so reviews wait while learning
+ * pays and never let memory sink far.
+ */
+export function reviews(view: PolicyView): Candidate[] {
+  const { scheduler } = view.context;
+  const out: Candidate[] = [];
+  for (const [skillId, m] of Object.entries(view.memory.skills)) {
+    if (!view.graph.has(skillId) || view.skippedSkills.has(skillId)) continue;
+    if (m.card.due > view.now || !view.isMastered(skillId)) continue;
+    const r = scheduler.retrievability(m.card, view.now);
+    out.push({
+      skillId,
+      kind: 'review',
+      value: view.tuning.review * (1 - r),
+      reasons: [
+        { code: 'due-review', retrievability: r, desiredRetention: scheduler.desiredRetention, dueAt: m.card.due },
+      ],
+      aim: REVIEW_AIM,
+    });
+  }
+  return out;
+}

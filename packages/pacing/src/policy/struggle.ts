@@ -1,0 +1,163 @@
+import type { LearnerModelPlugin, LearnerState } from '@pacekit/core';
+import { z } from 'zod';
+
+/** Key of the struggle slice in `LearnerState.extensions`. */
+export const STRUGGLE_KEY = 'struggle';
+
+/**
+ * When a learner counts as struggling on a skill, and how the policy escalates (wheel-spinning,
+ * Beck & Gong 2013: no mastery after about ten attempts).
+ */
+export const StruggleOptionsSchema = z.object({
+  /** Misses in a row on a skill not yet mastered from which an easier item comes first. */
+  after: z.number().int().min(1).default(3),
+  /** Misses in a row from which the learner takes a break from the skill. */
+  breakAfter: z.number().int().min(2).default(5),
+  /** How long a break from a skill lasts, in minutes. */
+  breakMinutes: z.number().positive().default(20),
+  /** Attempts on a skill without mastering it that count as wheel-spinning. */
+  wheelSpinAfter: z.number().int().min(2).default(10),
+});
+
+/** Struggle options (see {@link StruggleOptionsSchema}). */
+export type StruggleOptions = z.output<typeof StruggleOptionsSchema>;
+
+/** Default struggle options. */
+export const DEFAULT_STRUGGLE_OPTIONS: Readonly<StruggleOptions> = Object.freeze(
+  StruggleOptionsSchema.parse({}),
+);
+
+/** One skill a learner has missed and not yet mastered: a struggle episode. */
+export const SkillStruggleSchema = z.object({
+  /** The skill. */
+  skillId: z.string(),
+  /** Time of the first miss of the episode. */
+  since: z.number(),
+  /** Attempts on the skill since the episode began. */
+  attempts: z.number().int().nonnegative(),
+  /** Misses in a row, now. */
+  missesInRow: z.number().int().nonnegative(),
+  /** The last item missed (never served again straight away when the skill has another). */
+  lastMissedItemId: z.string().nullable(),
+  /** When the current break from the skill began, or null. */
+  breakAt: z.number().nullable(),
+  /** Breaks taken in this episode. */
+  breaks: z.number().int().nonnegative(),
+  /** When the learner was flagged as needing a person's help on this skill, or null. */
+  needsHelpAt: z.number().nullable(),
+});
+
+/** The struggle slice of a learner's state: open episodes, in the order they began. */
+export const StruggleStateSchema = z.object({ skills: z.array(SkillStruggleSchema) });
+
+/** A struggle episode (see {@link SkillStruggleSchema}). */
+export type SkillStruggle = z.output<typeof SkillStruggleSchema>;
+/** The struggle slice (see {@link StruggleStateSchema}). */
+export type StruggleState = z.output<typeof StruggleStateSchema>;
+
+const EMPTY: StruggleState = Object.freeze({ skills: [] }) as StruggleState;
+
+/** The struggle slice of `state` (no episodes when there is none). */
+export function struggleOf(state: LearnerState): StruggleState {
+  return (state.extensions[STRUGGLE_KEY] as StruggleState | undefined) ?? EMPTY;
+}
+
+/** The open struggle episode on `skillId`, if any. */
+export function struggleOn(state: LearnerState, skillId: string): SkillStruggle | undefined {
+  return struggleOf(state).skills.find((s) => s.skillId === skillId);
+}
+
+/** Skills on which the learner is flagged as needing a person's help. */
+export function needsHelp(state: LearnerState): SkillStruggle[] {
+  return struggleOf(state).skills.filter((s) => s.needsHelpAt !== null);
+}
+
+/**
+ * The plugin that keeps struggle as a state rather than a loop: per skill missed and not yet
+ * mastered, the misses in a row, attempts since the first miss, breaks, and a `needs-help`
+ * flag a teacher sees. An episode ends when the skill is mastered or a teacher overrides it.
+ *
+ * Escalation, on misses: at `breakAfter` misses in a row a break from the skill begins; after a
+ * break, `after` more misses in a row (or twice `wheelSpinAfter` attempts, or a second break)
+ * flag the learner as needing help.
+ */
+export function createStrugglePlugin(
+  options: StruggleOptions,
+  isMastered: (state: LearnerState, skillId: string) => boolean,
+): LearnerModelPlugin<StruggleState> {
+  const breakMs = options.breakMinutes * 60_000;
+  const onResponse = (
+    slice: StruggleState,
+    skillIds: readonly string[],
+    itemId: string,
+    right: boolean,
+    at: number,
+    state: LearnerState,
+  ): StruggleState => {
+    let skills = slice.skills;
+    for (const skillId of skillIds) {
+      const index = skills.findIndex((s) => s.skillId === skillId);
+      const before = index >= 0 ? skills[index] : undefined;
+      let next: SkillStruggle | undefined;
+      if (isMastered(state, skillId)) next = undefined;
+      else if (right) next = before && { ...before, attempts: before.attempts + 1, missesInRow: 0 };
+      else {
+        const e: SkillStruggle = before
+          ? { ...before, attempts: before.attempts + 1, missesInRow: before.missesInRow + 1 }
+          : {
+              skillId,
+              since: at,
+              attempts: 1,
+              missesInRow: 1,
+              lastMissedItemId: null,
+              breakAt: null,
+              breaks: 0,
+              needsHelpAt: null,
+            };
+        e.lastMissedItemId = itemId;
+        const breakOver = e.breakAt !== null && at - e.breakAt >= breakMs;
+        if (e.missesInRow >= options.breakAfter && (e.breakAt === null || breakOver)) {
+          if (e.breaks >= 1) e.needsHelpAt ??= at;
+          e.breakAt = at;
+          e.breaks += 1;
+        } else if (breakOver && e.missesInRow >= options.after) e.needsHelpAt ??= at;
+        if (e.attempts >= 2 * options.wheelSpinAfter) e.needsHelpAt ??= at;
+        next = e;
+      }
+      if (next === before) continue;
+      skills =
+        index < 0
+          ? next
+            ? [...skills, next]
+            : skills
+          : next
+            ? skills.map((s, k) => (k === index ? next! : s))
+            : skills.filter((_, k) => k !== index);
+    }
+    return skills === slice.skills ? slice : { skills };
+  };
+
+  return {
+    key: STRUGGLE_KEY,
+    initial: () => ({ skills: [] }),
+    apply: (slice, event, { state, skillIds }) => {
+      switch (event.type) {
+        case 'attempt': {
+          const score = event.score ?? (event.correct ? 1 : 0);
+          return onResponse(slice, skillIds, event.itemId, score >= 0.5, event.at, state);
+        }
+        case 'review':
+          return onResponse(slice, skillIds, event.itemId, event.rating !== 'again', event.at, state);
+        case 'override': {
+          // A teacher's mark-mastered or reset ends the episode: a person has stepped in.
+          if (event.skillId === undefined || (event.action !== 'mark-mastered' && event.action !== 'reset'))
+            return slice;
+          const skills = slice.skills.filter((s) => s.skillId !== event.skillId);
+          return skills.length === slice.skills.length ? slice : { skills };
+        }
+        default:
+          return slice;
+      }
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import {
+  type Catalog,
+  type Item,
+  type LearnerModel,
+  type LearnerState,
+  PacekitError,
+  type SkillGraph,
+} from '@pacekit/core';
+import { type MemoryState, memoryOf } from '../memory/memoryPlugin';
+import type { Scheduler } from '../memory/scheduler';
+import type { NextOptionsSchema, PolicyTuning } from './options';
+import type { Reason } from './reasons';
+import { type SkillStruggle, type StruggleOptions, struggleOf } from './struggle';
+import type { z } from 'zod';
+
+const DAY = 86_400_000;
+
+/** What the policy needs to know about a course. */
+export interface PolicyContext {
+  learner: LearnerModel;
+  /** The scheduler of skill cards. */
+  scheduler: Scheduler;
+  /** Policy tuning (default {@link DEFAULT_POLICY_TUNING}). */
+  tuning: PolicyTuning;
+  /** Struggle options, as the learner model folds them. */
+  struggle: StruggleOptions;
+}
+
+/** A kind of activity. */
+export type ActivityKind = 'review' | 'learn' | 'challenge' | 'remediate';
+
+/** What a rule proposes: a skill to work on, why, and what it is worth per minute. */
+export interface Candidate {
+  skillId: string;
+  kind: ActivityKind;
+  /** Expected mastery gained or kept, before dividing by the item's minutes. */
+  value: number;
+  reasons: Reason[];
+  /** Predicted success to aim for when choosing the item. */
+  aim: number;
+  /** A pinned item, when the teacher pinned one. */
+  itemId?: string;
+  /** Only items of these modalities (instruction). */
+  modalities?: readonly string[];
+  /** An item to avoid when the skill has another (the one just missed). */
+  avoidItemId?: string | null;
+  /** Added to the score after the per-minute value (pins). */
+  bonus?: number;
+}
+
+/** Everything the rules read, computed once per `next()` call. */
+export interface PolicyView {
+  readonly context: PolicyContext;
+  readonly state: LearnerState;
+  readonly options: z.output<typeof NextOptionsSchema>;
+  readonly tuning: PolicyTuning;
+  readonly now: number;
+  readonly graph: SkillGraph;
+  readonly catalog: Catalog;
+  readonly memory: MemoryState;
+  readonly struggleAfter: number;
+  readonly skippedSkills: ReadonlySet<string>;
+  readonly skippedItems: ReadonlySet<string>;
+  /** Items planned already this session (never repeated). */
+  readonly exclude: ReadonlySet<string>;
+  /** New learning is restricted to these skills (and their prerequisites), when set. */
+  readonly focus: ReadonlySet<string> | undefined;
+  /** The goal each skill serves (goal skills and their prerequisites), nearest deadline first. */
+  readonly goalOf: ReadonlyMap<string, { goalId: string; deadline: number | null }>;
+  /** The skill and item practised last. */
+  readonly lastSkill: string | undefined;
+  readonly lastItem: string | undefined;
+  /** A mood reported within `tuning.moodMinutes` that shapes the pick. */
+  readonly mood: 'frustrated' | 'confused' | 'bored' | undefined;
+  mastery(skillId: string): number;
+  isMastered(skillId: string): boolean;
+  struggle(skillId: string): SkillStruggle | undefined;
+  /** Whether the learner is on a break from the skill now. */
+  onBreak(skillId: string): boolean;
+  /** The learner's confidence in a skill (its own report, else the overall one), or null. */
+  confidence(skillId: string): number | null;
+  /** Whether a right answer on the skill came within `tuning.verifiedHours`. */
+  verified(skillId: string): boolean;
+  predict(item: Item): number;
+}
+
+/** Builds the view of a learner the rules share. */
+export function createView(
+  context: PolicyContext,
+  state: LearnerState,
+  options: z.output<typeof NextOptionsSchema>,
+  exclude: ReadonlySet<string>,
+): PolicyView {
+  const { learner, tuning } = context;
+  const graph = learner.graph!;
+  const catalog = learner.catalog!;
+  const now = options.now;
+  const skippedSkills = new Set<string>();
+  const skippedItems = new Set<string>(exclude);
+  for (const ref of state.skipped) {
+    if (ref.startsWith('skill:')) skippedSkills.add(ref.slice(6));
+    else if (ref.startsWith('item:')) skippedItems.add(ref.slice(5));
+  }
+  let focus: Set<string> | undefined;
+  if (options.focus) {
+    focus = new Set();
+    for (const skillId of options.focus) {
+      if (!graph.has(skillId))
+        throw new PacekitError('UNKNOWN_SKILL', `next(): focus names unknown skill "${skillId}"`, { skillId });
+      focus.add(skillId);
+      for (const a of graph.ancestors(skillId)) focus.add(a);
+    }
+  }
+  const goalOf = new Map<string, { goalId: string; deadline: number | null }>();
+  for (const goal of Object.values(state.goals)) {
+    for (const skillId of goal.skillIds) {
+      if (!graph.has(skillId)) continue;
+      for (const id of [...graph.ancestors(skillId), skillId]) {
+        const known = goalOf.get(id);
+        if (!known || (goal.deadline !== null && (known.deadline === null || goal.deadline < known.deadline)))
+          goalOf.set(id, { goalId: goal.id, deadline: goal.deadline });
+      }
+    }
+  }
+  let lastItem: string | undefined;
+  let lastAt = -1;
+  for (const [itemId, s] of Object.entries(state.items)) {
+    if (s.lastAt > lastAt || (s.lastAt === lastAt && lastItem !== undefined && itemId > lastItem)) {
+      lastAt = s.lastAt;
+      lastItem = itemId;
+    }
+  }
+  const lastSkill = lastItem !== undefined && catalog.has(lastItem) ? catalog.get(lastItem).skills[0] : undefined;
+  const mood = state.affect.mood;
+  const recentMood =
+    mood && now - mood.at <= tuning.moodMinutes * 60_000 && (mood.value === 'frustrated' || mood.value === 'confused' || mood.value === 'bored')
+      ? mood.value
+      : undefined;
+  const struggles = struggleOf(state).skills;
+  const mastered = new Map<string, boolean>();
+  const breakMs = context.struggle.breakMinutes * 60_000;
+  const struggle = (skillId: string) => struggles.find((s) => s.skillId === skillId);
+  const memory = memoryOf(state);
+  return {
+    context,
+    state,
+    options,
+    tuning,
+    now,
+    graph,
+    catalog,
+    memory,
+    struggleAfter: options.struggleAfter ?? context.struggle.after,
+    skippedSkills,
+    skippedItems,
+    exclude,
+    focus,
+    goalOf,
+    lastSkill,
+    lastItem,
+    mood: recentMood,
+    mastery: (skillId) => learner.mastery(state, skillId),
+    isMastered: (skillId) => {
+      let m = mastered.get(skillId);
+      if (m === undefined) mastered.set(skillId, (m = learner.isMastered(state, skillId)));
+      return m;
+    },
+    struggle,
+    onBreak: (skillId) => {
+      const s = struggle(skillId);
+      return s !== undefined && (s.needsHelpAt !== null || (s.breakAt !== null && now - s.breakAt < breakMs));
+    },
+    confidence: (skillId) =>
+      state.affect.skillConfidence[skillId]?.value ?? state.affect.confidence?.value ?? null,
+    verified: (skillId) => {
+      const s = state.skills[skillId];
+      return (
+        s !== undefined &&
+        s.lastAttemptAt !== null &&
+        s.streak > 0 &&
+        now - s.lastAttemptAt <= (tuning.verifiedHours * DAY) / 24
+      );
+    },
+    predict: (item) => predictItem(learner, state, item),
+  };
+}
+
+/**
+ * P(success) on an item: `learner.predict` (its weakest skill's BKT prediction), shifted by the
+ * item's difficulty on the logit scale (0 = the skill's average item).
+ */
+export function predictItem(learner: LearnerModel, state: LearnerState, item: Item): number {
+  const p = learner.predict(state, item);
+  if (!item.difficulty) return p;
+  const clipped = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return 1 / (1 + Math.exp(-(Math.log(clipped / (1 - clipped)) - item.difficulty)));
+}
