@@ -33,7 +33,10 @@ export interface SimulationCell {
 }
 
 /** Runs every ground truth on every graph shape under the three policies. */
-export async function runSimulationCells(learners: number, tuning: PolicyTuningInput = {}): Promise<SimulationCell[]> {
+export async function runSimulationCells(
+  learners: number,
+  tuning: PolicyTuningInput = {},
+): Promise<SimulationCell[]> {
   const cells: SimulationCell[] = [];
   for (const makeCourse of COURSES) {
     const course = makeCourse();
@@ -72,12 +75,21 @@ export function simulationTable(cells: SimulationCell[]): string[] {
 
 /** Predicted against actual success per kind, over every cell. */
 export function calibrationTable(cells: SimulationCell[]): string[] {
-  const out = ['| ground truth | graph | ' + ['learn', 'challenge', 'remediate', 'review'].map((k) => `${k}: predicted / actual (n)`).join(' | ') + ' |', '| --- | --- | --- | --- | --- | --- |'];
+  const out = [
+    '| ground truth | graph | ' +
+      ['learn', 'challenge', 'remediate', 'review'].map((k) => `${k}: predicted / actual (n)`).join(' | ') +
+      ' |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const c of cells) {
     const k = c.pacekit.calibration;
     out.push(
       `| ${c.truth} | ${c.course} | ${['learn', 'challenge', 'remediate', 'review']
-        .map((kind) => (k[kind] ? `${k[kind]!.predicted.toFixed(2)} / ${k[kind]!.actual.toFixed(2)} (${k[kind]!.count})` : '–'))
+        .map((kind) =>
+          k[kind]
+            ? `${k[kind]!.predicted.toFixed(2)} / ${k[kind]!.actual.toFixed(2)} (${k[kind]!.count})`
+            : '–',
+        )
         .join(' | ')} |`,
     );
   }
@@ -95,13 +107,21 @@ function svg(cell: SimulationCell): string {
   const colors = ['#1b6ac9', '#d9480f', '#868e96'];
   const names = ['Pacekit', 'Fixed, 3 in a row', 'Fixed + Leitner'];
   const lines = reports.map((r, k) => {
-    const points = [`${x(0)},${y(0)}`, ...r.learnedByDay.map((v, d) => `${x(d + 1).toFixed(1)},${y(v).toFixed(1)}`)].join(' ');
+    const points = [
+      `${x(0)},${y(0)}`,
+      ...r.learnedByDay.map((v, d) => `${x(d + 1).toFixed(1)},${y(v).toFixed(1)}`),
+    ].join(' ');
     return `<polyline fill="none" stroke="${colors[k]}" stroke-width="2.5" points="${points}"/><text x="${W - pad.right + 10}" y="${pad.top + 20 + k * 22}" fill="${colors[k]}" font-size="13">${names[k]}</text>`;
   });
   const grid = [0, 0.25, 0.5, 0.75, 1].map(
-    (v) => `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" stroke="#e9ecef"/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v * 100}%</text>`,
+    (v) =>
+      `<line x1="${pad.left}" x2="${W - pad.right}" y1="${y(v)}" y2="${y(v)}" stroke="#e9ecef"/><text x="${pad.left - 8}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v * 100}%</text>`,
   );
-  const ticks = [0, 5, 10, 15, 20, 25, 30].filter((d) => d <= days).map((d) => `<text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle" font-size="11">${d}</text>`);
+  const ticks = [0, 5, 10, 15, 20, 25, 30]
+    .filter((d) => d <= days)
+    .map(
+      (d) => `<text x="${x(d)}" y="${H - pad.bottom + 18}" text-anchor="middle" font-size="11">${d}</text>`,
+    );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="system-ui, sans-serif" viewBox="0 0 ${W} ${H}">
 <rect width="${W}" height="${H}" fill="#fff"/>
 ${grid.join('\n')}

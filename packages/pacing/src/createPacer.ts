@@ -34,6 +34,7 @@ import {
 import { checkPacingModel, type ModelWarning } from './policy/modelGuard';
 import { type Recommendation, recommend } from './policy/next';
 import { type NextOptions, PolicyTuningSchema } from './policy/options';
+import { createPacePlugin } from './policy/pace';
 import { type DescribeOptions, describeReason, type Reason } from './policy/reasons';
 import {
   createStrugglePlugin,
@@ -41,6 +42,7 @@ import {
   type SkillStruggle,
   StruggleOptionsSchema,
 } from './policy/struggle';
+import { predictItem } from './policy/view';
 
 /** Options of {@link createPacer} besides the course itself. */
 export const PacerOptionsSchema = z.object({
@@ -104,6 +106,11 @@ export interface Pacer {
   readonly skillScheduler: Scheduler;
   /** The learner's memory: FSRS cards per item and per skill. */
   memory(state: LearnerState): MemoryState;
+  /**
+   * P(success) on an item for this learner: the BKT prediction, shifted by the item's difficulty
+   * and by the learner's pace offset (how far their answers have been from the model's).
+   */
+  predict(state: LearnerState, itemId: string): number;
   /** Probability the learner recalls an item at `at` (0 if never practised). */
   retrievability(state: LearnerState, itemId: string, at: number): number;
   /** Ranked recommendations with reasons (see `recommend` for the rules). */
@@ -144,10 +151,16 @@ export function createPacer(options: PacerOptions): Pacer {
   const { model, warnings } =
     opts.modelCheck === 'off'
       ? { model: createBkt(bkt).model, warnings: [] as ModelWarning[] }
-      : checkPacingModel(bkt, graph.topologicalOrder, { threshold: opts.masteryThreshold, mode: opts.modelCheck });
+      : checkPacingModel(bkt, graph.topologicalOrder, {
+          threshold: opts.masteryThreshold,
+          mode: opts.modelCheck,
+        });
   if (warnings.length > 0) {
     if (opts.onWarning) for (const w of warnings) opts.onWarning(w);
-    else console.warn(`Pacekit: the BKT model was repaired for pacing:\n${warnings.map((w) => `  ${w.message}`).join('\n')}`);
+    else
+      console.warn(
+        `Pacekit: the BKT model was repaired for pacing:\n${warnings.map((w) => `  ${w.message}`).join('\n')}`,
+      );
   }
   const plugin = createMemoryPlugin({
     scheduler,
@@ -164,6 +177,7 @@ export function createPacer(options: PacerOptions): Pacer {
     plugins: [
       plugin as never,
       createStrugglePlugin(opts.struggle, (state, skillId) => isMastered(state, skillId)) as never,
+      createPacePlugin() as never,
     ],
   });
   // The struggle fold asks the learner model (created just above) whether a skill is mastered.
@@ -177,6 +191,7 @@ export function createPacer(options: PacerOptions): Pacer {
     scheduler,
     skillScheduler,
     memory: memoryOf,
+    predict: (state, itemId) => predictItem(learner, state, catalog.get(itemId)),
     retrievability: (state, itemId, at) => {
       const card = memoryOf(state).items[itemId];
       return card ? scheduler.retrievability(card, at) : 0;

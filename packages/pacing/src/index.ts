@@ -42,7 +42,7 @@ export {
   SessionPlanOptionsSchema,
   type SessionStep,
 } from './plans/plans';
-export { type ModelWarning } from './policy/modelGuard';
+export type { ModelWarning } from './policy/modelGuard';
 export { type PolicyRule, type Recommendation, recommend } from './policy/next';
 export {
   DEFAULT_POLICY_TUNING,
@@ -66,5 +66,5 @@ export {
   StruggleStateSchema,
   struggleOf,
 } from './policy/struggle';
-export { type ActivityKind, type Candidate, type PolicyContext, type PolicyView } from './policy/view';
+export type { ActivityKind, Candidate, PolicyContext, PolicyView } from './policy/view';
 export { selectNextActivity, selectSessionPlan } from './selections';

@@ -24,6 +24,12 @@ export interface LearnerPluginContext {
   catalog: Catalog | undefined;
   /** The skill graph, when the model has one. */
   graph: SkillGraph | undefined;
+  /**
+   * For an attempt or a review: P(correct) the model predicted before it saw the response (the
+   * weakest of the event's skills); undefined for other events. Lets a plugin learn how far the
+   * model's predictions are from this learner's answers.
+   */
+  predicted: number | undefined;
 }
 
 /**
@@ -328,10 +334,22 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       );
     }
     const skillIds = resolve(event);
+    let predicted: number | undefined;
+    if (plugins.length > 0 && (event.type === 'attempt' || event.type === 'review')) {
+      predicted = 1;
+      for (const skillId of skillIds)
+        predicted = Math.min(predicted, bkt.predict(skillId, mastery(draft, skillId), event.itemId));
+    }
     applyCore(draft, event, skillIds);
     for (const plugin of plugins) {
       const slice = (draft.extensions[plugin.key] as unknown) ?? plugin.initial();
-      draft.extensions[plugin.key] = plugin.apply(slice, event, { state: draft, skillIds, catalog, graph });
+      draft.extensions[plugin.key] = plugin.apply(slice, event, {
+        state: draft,
+        skillIds,
+        catalog,
+        graph,
+        predicted,
+      });
     }
   };
 

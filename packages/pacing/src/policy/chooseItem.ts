@@ -54,6 +54,7 @@ export function chooseItem(view: PolicyView, candidate: Candidate): Choice | und
     reasons.push({ code: 'at-target-difficulty', predictedSuccess: bestP, targetSuccess: candidate.aim });
   const topics = best.topics.filter((t) => interests.includes(t));
   if (topics.length > 0) reasons.push({ code: 'matches-interest', topics });
-  if (modalities.includes(best.modality)) reasons.push({ code: 'preferred-modality', modality: best.modality });
+  if (modalities.includes(best.modality))
+    reasons.push({ code: 'preferred-modality', modality: best.modality });
   return { candidate, item: best, predictedSuccess: bestP, fit: bestFit, reasons };
 }

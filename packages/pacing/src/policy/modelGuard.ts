@@ -1,4 +1,10 @@
-import { type BktModel, type BktModelInput, type BktSkillParams, createBkt, PacekitError } from '@pacekit/core';
+import {
+  type BktModel,
+  type BktModelInput,
+  type BktSkillParams,
+  createBkt,
+  PacekitError,
+} from '@pacekit/core';
 
 /** Smallest learn rate the pacer paces with: below it a skill can barely be learned by practice. */
 export const MIN_PACING_LEARN = 0.02;
@@ -40,15 +46,36 @@ function inspect(
     warnings.push({ code, skillId, message, repaired: { field, from, to } });
   };
   if (fixed.pLearn < MIN_PACING_LEARN)
-    repair('unlearnable', 'pLearn', MIN_PACING_LEARN, `skill "${skillId}": pLearn ${fixed.pLearn} means practice never teaches it`);
+    repair(
+      'unlearnable',
+      'pLearn',
+      MIN_PACING_LEARN,
+      `skill "${skillId}": pLearn ${fixed.pLearn} means practice never teaches it`,
+    );
   if (fixed.pGuess + fixed.pSlip >= 1) {
-    repair('uninformative', 'pGuess', 0.3, `skill "${skillId}": pGuess ${fixed.pGuess} + pSlip ${fixed.pSlip} ≥ 1, so answers say nothing about mastery`);
-    if (fixed.pSlip > 0.3) repair('uninformative', 'pSlip', 0.3, `skill "${skillId}": pSlip ${fixed.pSlip} bounded with pGuess`);
+    repair(
+      'uninformative',
+      'pGuess',
+      0.3,
+      `skill "${skillId}": pGuess ${fixed.pGuess} + pSlip ${fixed.pSlip} ≥ 1, so answers say nothing about mastery`,
+    );
+    if (fixed.pSlip > 0.3)
+      repair('uninformative', 'pSlip', 0.3, `skill "${skillId}": pSlip ${fixed.pSlip} bounded with pGuess`);
   }
   if (fixed.pGuess < MIN_PACING_GUESS_SLIP)
-    repair('decisive-answer', 'pGuess', MIN_PACING_GUESS_SLIP, `skill "${skillId}": pGuess ${fixed.pGuess} makes one right answer prove mastery`);
+    repair(
+      'decisive-answer',
+      'pGuess',
+      MIN_PACING_GUESS_SLIP,
+      `skill "${skillId}": pGuess ${fixed.pGuess} makes one right answer prove mastery`,
+    );
   if (fixed.pSlip < MIN_PACING_GUESS_SLIP)
-    repair('decisive-answer', 'pSlip', MIN_PACING_GUESS_SLIP, `skill "${skillId}": pSlip ${fixed.pSlip} makes one wrong answer erase mastery`);
+    repair(
+      'decisive-answer',
+      'pSlip',
+      MIN_PACING_GUESS_SLIP,
+      `skill "${skillId}": pSlip ${fixed.pSlip} makes one wrong answer erase mastery`,
+    );
   const ceiling = masteryCeiling(fixed);
   if (ceiling < threshold)
     repair(

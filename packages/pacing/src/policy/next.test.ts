@@ -79,18 +79,51 @@ describe('next()', () => {
     expect(reason(top!.reasons, 'after-struggle')).toBeUndefined();
   });
 
-  it('sends a struggling learner to the weakest prerequisite first, and listens to low confidence', () => {
-    const state = pacer.learner.replay('ada', [
-      ...master(['count', 'add', 'subtract']),
-      { id: 'c', learnerId: 'ada', at: T0 + 5, type: 'self-report', skillId: 'multiply', confidence: 0.1 },
-      attempt('multiply-mid', false, T0 + 6),
+  it('checks a prerequisite only when misses make it doubtful and a wrong answer would change the plan', () => {
+    // add was learned by answers (P(L) just over 0.95), not vouched for by a teacher.
+    const learned = [...master(['count']), ...[1, 2, 3].map((k) => attempt('add-mid', true, T0 + k))];
+    const base = pacer.learner.replay('ada', learned);
+    expect(pacer.learner.isMastered(base, 'add')).toBe(true);
+    // Two days later (add no longer verified), three misses on multiply, which builds on add.
+    const later = T0 + 2 * DAY;
+    const misses = [0, 1, 2].map((k) => attempt(`multiply-${['mid', 'easy', 'hard'][k]}`, false, later + k));
+    const state = pacer.learner.replay('ada', [...learned, ...misses]);
+    const recs = pacer.next(state, { now: later + 10, limit: 10 });
+    const check = recs.find((r) => reason(r.reasons, 'prerequisite-check'));
+    expect(check).toMatchObject({ kind: 'remediate', skillId: 'add' });
+    const why = reason(check!.reasons, 'prerequisite-check')!;
+    expect(why).toMatchObject({ dependantId: 'multiply', failures: 3 });
+    // P(not known) = odds (1 − P(L)) / P(L) × 1.6³, as a probability.
+    const p = pacer.learner.mastery(state, 'add');
+    const odds = ((1 - p) / p) * 1.6 ** 3;
+    expect(why.pNotKnown).toBeCloseTo(odds / (1 + odds), 12);
+    // The same misses right after add was answered right: add is verified, no check.
+    const fresh = pacer.learner.replay('ada', [
+      ...learned,
+      ...misses.map((e) => ({ ...e, at: (e.at as number) - 2 * DAY + 10 })),
     ]);
-    const remediation = pacer
-      .next(state, { now: T0 + 10, limit: 10 })
-      .find((r) => reason(r.reasons, 'after-struggle'));
-    expect(remediation).toMatchObject({ kind: 'remediate', skillId: 'add' });
-    expect(reason(remediation!.reasons, 'after-struggle')).toMatchObject({
-      skillId: 'multiply',
+    expect(
+      pacer.next(fresh, { now: T0 + 20, limit: 10 }).some((r) => reason(r.reasons, 'prerequisite-check')),
+    ).toBe(false);
+    // A skill a teacher marked mastered is not second-guessed.
+    const vouched = pacer.learner.replay('ada', [...master(['count', 'add']), ...misses]);
+    expect(
+      pacer
+        .next(vouched, { now: later + 10, limit: 10 })
+        .some((r) => reason(r.reasons, 'prerequisite-check')),
+    ).toBe(false);
+  });
+
+  it('listens to low confidence before a first attempt: an easier start, said so', () => {
+    const state = pacer.learner.replay('ada', [
+      ...master(['count']),
+      { id: 'c', learnerId: 'ada', at: T0 + 5, type: 'self-report', skillId: 'add', confidence: 0.1 },
+    ]);
+    const [first] = pacer.next(state, { now: T0 + 10 });
+    expect(first).toMatchObject({ skillId: 'add', kind: 'learn', itemId: 'add-easy' });
+    expect(reason(first!.reasons, 'low-confidence')).toEqual({
+      code: 'low-confidence',
+      skillId: 'add',
       confidence: 0.1,
     });
   });

@@ -3,6 +3,7 @@ import { chooseItem } from './chooseItem';
 import { type NextOptions, NextOptionsSchema } from './options';
 import { rank } from './rank';
 import type { Reason } from './reasons';
+import { breaks } from './rules/breaks';
 import { checks } from './rules/checks';
 import { instruction } from './rules/instruction';
 import { learning } from './rules/learning';
@@ -31,12 +32,13 @@ export interface Recommendation {
 export type PolicyRule = (view: PolicyView) => Candidate[];
 
 /** The rules `next()` asks, each in its own file under `policy/rules/`. */
-const RULES: readonly PolicyRule[] = [pins, reviews, checks, learning, instruction];
+const RULES: readonly PolicyRule[] = [pins, reviews, checks, learning, instruction, breaks];
 
 /**
  * Ranked recommendations for a learner now: every rule proposes candidates valued in expected
  * mastery gained or kept (pins, due reviews, prerequisite checks that can change the decision,
- * new learning shaped by struggle, confidence and mood, instruction when stuck); each candidate's
+ * new learning shaped by struggle, confidence and mood, instruction when stuck, another skill
+ * during a break); each candidate's
  * item is chosen; they are ranked by value per minute. See docs/pacing.md.
  *
  * Defined answers: an empty catalogue gives `[]`; a learner with everything mastered and

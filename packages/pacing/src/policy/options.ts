@@ -52,6 +52,8 @@ export const PolicyTuningSchema = z.object({
   deadline: z.number().nonnegative().default(0.5),
   /** Value of an instructional item (lesson, worked example) for a learner who is stuck. */
   instruction: z.number().nonnegative().default(0.5),
+  /** Value of a review of a mastered skill during a break from another (a success while the missed skill waits). */
+  breakReview: z.number().nonnegative().default(0.02),
   /** Multiplier of a skill's value while the learner takes a break from it. */
   onBreak: z.number().min(0).max(1).default(0.05),
   /** Value added for an item about the learner's interests. */
@@ -60,8 +62,17 @@ export const PolicyTuningSchema = z.object({
   modality: z.number().nonnegative().default(0.02),
   /** Subtracted per unit of distance between an item's predicted success and the aim. */
   offTarget: z.number().nonnegative().default(0.05),
-  /** Subtracted from the skill practised last (interleaving). */
-  repeat: z.number().nonnegative().default(0.01),
+  /**
+   * Subtracted from the skill practised last: positive interleaves, negative keeps a learner on
+   * a skill until it is mastered (fewer days between a skill's first answers, so less forgetting
+   * before mastery is confirmed).
+   */
+  repeat: z.number().default(0.01),
+  /**
+   * Value of an attempt that can complete mastery (a right answer would take P(L) over the
+   * threshold, unlocking what builds on it), per unit of predicted success.
+   */
+  unlock: z.number().nonnegative().default(0),
   /** Predicted success to aim for on an easier item after misses. */
   easierAim: probability.default(0.85),
   /** How far below the target a challenge aims. */

@@ -12,7 +12,8 @@ export function rank(view: PolicyView, choices: readonly Choice[]): Recommendati
   const random = createRandom(view.options.seed);
   const scored = choices.map((c) => {
     const minutes = c.item.durationSeconds / 60;
-    const repeat = c.candidate.skillId === view.lastSkill && c.candidate.kind !== 'review' ? view.tuning.repeat : 0;
+    const repeat =
+      c.candidate.skillId === view.lastSkill && c.candidate.kind !== 'review' ? view.tuning.repeat : 0;
     return {
       choice: c,
       score: c.candidate.value / minutes + c.fit + (c.candidate.bonus ?? 0) - repeat,

@@ -13,7 +13,13 @@ export type Reason =
    * not really known (`pNotKnown`) that a check is worth a minute; a wrong answer would change
    * the plan. `flaggedAt`: when the misses began.
    */
-  | { code: 'prerequisite-check'; flaggedAt: number; dependantId: string; failures: number; pNotKnown: number }
+  | {
+      code: 'prerequisite-check';
+      flaggedAt: number;
+      dependantId: string;
+      failures: number;
+      pNotKnown: number;
+    }
   /** Repeated misses or low confidence on `skillId`: something easier first. */
   | { code: 'after-struggle'; skillId: string; failures: number; confidence: number | null }
   /** The learner said this skill feels hard before trying it: an easier start. */
@@ -133,11 +139,17 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
         : `${reason.streak} right in a row! Here is a challenge.`;
     case 'mood':
       if (teacher) return `Reported mood: ${reason.mood}.`;
-      return reason.mood === 'bored' ? 'You said you were bored: here is something new.' : 'Something to help you feel sure again.';
+      return reason.mood === 'bored'
+        ? 'You said you were bored: here is something new.'
+        : 'Something to help you feel sure again.';
     case 'matches-interest':
-      return teacher ? `Topics the learner likes: ${reason.topics.join(', ')}.` : `It is about ${list(reason.topics)}, which you like.`;
+      return teacher
+        ? `Topics the learner likes: ${reason.topics.join(', ')}.`
+        : `It is about ${list(reason.topics)}, which you like.`;
     case 'preferred-modality':
-      return teacher ? `Preferred modality: ${reason.modality}.` : `It is a ${reason.modality} activity, which you like.`;
+      return teacher
+        ? `Preferred modality: ${reason.modality}.`
+        : `It is a ${reason.modality} activity, which you like.`;
     case 'all-mastered':
       return teacher
         ? `Everything mastered; maintenance of the weakest memory (recall ${percent(reason.retrievability)}).`

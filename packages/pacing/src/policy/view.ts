@@ -6,12 +6,13 @@ import {
   PacekitError,
   type SkillGraph,
 } from '@pacekit/core';
+import type { z } from 'zod';
 import { type MemoryState, memoryOf } from '../memory/memoryPlugin';
 import type { Scheduler } from '../memory/scheduler';
 import type { NextOptionsSchema, PolicyTuning } from './options';
+import { adjustPrediction, paceOf } from './pace';
 import type { Reason } from './reasons';
 import { type SkillStruggle, type StruggleOptions, struggleOf } from './struggle';
-import type { z } from 'zod';
 
 const DAY = 86_400_000;
 
@@ -75,7 +76,7 @@ export interface PolicyView {
   mastery(skillId: string): number;
   isMastered(skillId: string): boolean;
   struggle(skillId: string): SkillStruggle | undefined;
-  /** Whether the learner is on a break from the skill now. */
+  /** Whether the learner is on a break from the skill now (`struggle.breakMinutes` after the break began). */
   onBreak(skillId: string): boolean;
   /** The learner's confidence in a skill (its own report, else the overall one), or null. */
   confidence(skillId: string): number | null;
@@ -106,7 +107,9 @@ export function createView(
     focus = new Set();
     for (const skillId of options.focus) {
       if (!graph.has(skillId))
-        throw new PacekitError('UNKNOWN_SKILL', `next(): focus names unknown skill "${skillId}"`, { skillId });
+        throw new PacekitError('UNKNOWN_SKILL', `next(): focus names unknown skill "${skillId}"`, {
+          skillId,
+        });
       focus.add(skillId);
       for (const a of graph.ancestors(skillId)) focus.add(a);
     }
@@ -130,10 +133,13 @@ export function createView(
       lastItem = itemId;
     }
   }
-  const lastSkill = lastItem !== undefined && catalog.has(lastItem) ? catalog.get(lastItem).skills[0] : undefined;
+  const lastSkill =
+    lastItem !== undefined && catalog.has(lastItem) ? catalog.get(lastItem).skills[0] : undefined;
   const mood = state.affect.mood;
   const recentMood =
-    mood && now - mood.at <= tuning.moodMinutes * 60_000 && (mood.value === 'frustrated' || mood.value === 'confused' || mood.value === 'bored')
+    mood &&
+    now - mood.at <= tuning.moodMinutes * 60_000 &&
+    (mood.value === 'frustrated' || mood.value === 'confused' || mood.value === 'bored')
       ? mood.value
       : undefined;
   const struggles = struggleOf(state).skills;
@@ -168,7 +174,7 @@ export function createView(
     struggle,
     onBreak: (skillId) => {
       const s = struggle(skillId);
-      return s !== undefined && (s.needsHelpAt !== null || (s.breakAt !== null && now - s.breakAt < breakMs));
+      return s !== undefined && s.breakAt !== null && now - s.breakAt < breakMs;
     },
     confidence: (skillId) =>
       state.affect.skillConfidence[skillId]?.value ?? state.affect.confidence?.value ?? null,
@@ -186,12 +192,10 @@ export function createView(
 }
 
 /**
- * P(success) on an item: `learner.predict` (its weakest skill's BKT prediction), shifted by the
- * item's difficulty on the logit scale (0 = the skill's average item).
+ * P(success) on an item: `learner.predict` (its weakest skill's BKT prediction), shifted on the
+ * logit scale by the item's difficulty (0 = the skill's average item) and by how far this
+ * learner's answers have been from the model's predictions (the pace offset).
  */
 export function predictItem(learner: LearnerModel, state: LearnerState, item: Item): number {
-  const p = learner.predict(state, item);
-  if (!item.difficulty) return p;
-  const clipped = Math.min(1 - 1e-9, Math.max(1e-9, p));
-  return 1 / (1 + Math.exp(-(Math.log(clipped / (1 - clipped)) - item.difficulty)));
+  return adjustPrediction(learner.predict(state, item), item.difficulty ?? 0, paceOf(state).offset);
 }

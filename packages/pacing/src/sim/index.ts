@@ -1,4 +1,4 @@
-export { type SimCourse, chainCourse, COURSES, layeredCourse, wideCourse } from './courses';
+export { COURSES, chainCourse, layeredCourse, type SimCourse, wideCourse } from './courses';
 export {
   createPopulation,
   knows,

@@ -1,6 +1,6 @@
+import type { LearnerState, Random } from '@pacekit/core';
 import type { Pacer } from '../createPacer';
 import type { Recommendation } from '../policy/next';
-import type { LearnerState, Random } from '@pacekit/core';
 
 const DAY = 86_400_000;
 
@@ -66,7 +66,10 @@ export function fixedOrderPolicy(pacer: Pacer, streak = 3): SimPolicy {
  * before new work.
  */
 export function leitnerPolicy(pacer: Pacer, streak = 3): SimPolicy {
-  return { name: `Fixed order, ${streak} in a row + Leitner reviews`, start: () => fixedOrder(pacer, streak, true) };
+  return {
+    name: `Fixed order, ${streak} in a row + Leitner reviews`,
+    start: () => fixedOrder(pacer, streak, true),
+  };
 }
 
 function fixedOrder(pacer: Pacer, streak: number, leitner: boolean): ReturnType<SimPolicy['start']> {

@@ -85,3 +85,60 @@ describe('simulate', () => {
     ).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
+
+describe('ground truths, baselines and paired figures', () => {
+  it('pairs learners: comparePaired takes the median ratio over those the baseline finished', async () => {
+    const { comparePaired } = await import('./simulate');
+    const outcome = (minutes: number | null, practised = 600) =>
+      ({ minutesToMastery: minutes, minutesPractised: practised }) as never;
+    const report = (learners: never[]) => ({ learners }) as never;
+    // Ratios: 50/100, 300/200 (unfinished: all 300 minutes practised), 90/90; the fourth is left out (baseline unfinished).
+    const paired = comparePaired(
+      report([outcome(50), outcome(null, 300), outcome(90), outcome(10)]),
+      report([outcome(100), outcome(200), outcome(90), outcome(null)]),
+    );
+    expect(paired).toEqual({ medianRatio: 1, pairs: 3, policyFinished: 2 / 3 });
+  });
+
+  it('the Leitner baseline reviews passed skills: better retention than fixed order alone', async () => {
+    const { leitnerPolicy } = await import('./policies');
+    const options = { pacer, learners: 30, days: 20, seed: 2 };
+    const [fixed, leitner] = [
+      await simulate({ ...options, policy: fixedOrderPolicy(pacer) }),
+      await simulate({ ...options, policy: leitnerPolicy(pacer) }),
+    ];
+    expect(leitner.meanRetention).toBeGreaterThan(fixed.meanRetention);
+  });
+
+  it('every ground truth gives responses, learning and recall in range, reproducibly', async () => {
+    const { GROUND_TRUTHS } = await import('./truths');
+    for (const truth of GROUND_TRUTHS) {
+      const a = await simulate({
+        pacer,
+        truth,
+        policy: pacekitPolicy(pacer),
+        learners: 10,
+        days: 5,
+        seed: 5,
+      });
+      expect(a.truth).toBe(truth.name);
+      expect(a.meanRetention).toBeGreaterThan(0);
+      expect(a.meanRetention).toBeLessThanOrEqual(1);
+      expect(a.learnedByDay.at(-1)!).toBeGreaterThan(0);
+      expect(
+        await simulate({ pacer, truth, policy: pacekitPolicy(pacer), learners: 10, days: 5, seed: 5 }),
+      ).toEqual(a);
+      for (const c of Object.values(a.calibration)) {
+        expect(c.predicted).toBeGreaterThanOrEqual(0);
+        expect(c.actual).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('learners who give up end the session after misses in a row', async () => {
+    const { bktFsrsTruth, givingUp } = await import('./truths');
+    const options = { pacer, learners: 20, days: 5, seed: 6, policy: fixedOrderPolicy(pacer) };
+    expect((await simulate({ ...options, truth: bktFsrsTruth })).meanQuits).toBe(0);
+    expect((await simulate({ ...options, truth: givingUp(bktFsrsTruth) })).meanQuits).toBeGreaterThan(0);
+  });
+});

@@ -25,7 +25,7 @@ export interface SimulationOptions extends LongWorkOptions {
   seed?: number;
   /** Start of day 1 (epoch ms; default 2026-01-05 09:00 UTC). */
   start?: number;
-  /** Attempts without learning a new skill that make a day "stuck" (default 10). */
+  /** Attempts on skills not yet learned, in a day that teaches no new skill, that make the day "stuck" (default 10). */
   stuckAttempts?: number;
 }
 
@@ -53,7 +53,7 @@ export interface LearnerOutcome {
   overPractice: number;
   /** Attempts on skills whose prerequisites were not yet learned. */
   underPractice: number;
-  /** Days of at least `stuckAttempts` attempts that taught no new skill while some was left. */
+  /** Days with at least `stuckAttempts` attempts on skills not yet learned that taught no new skill: struggle without progress. */
   stuckDays: number;
   /** Sessions the learner gave up before the day's minutes were over. */
   quits: number;
@@ -136,7 +136,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       let clock = start + day * DAY;
       const end = clock + minutesPerDay * MINUTE;
       const knownBefore = known();
-      let dayAttempts = 0;
+      let dayTrying = 0;
       let missesInRow = 0;
       while (clock < end) {
         const pick = chooser.choose({ state, now: clock, random: policyRandom });
@@ -145,10 +145,11 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
         const item = pacer.catalog.get(choice.itemId);
         const skillId = item.skills[0]!;
         if (truth.knows(learner, skillId) && truth.recall(learner, skillId, clock) >= 0.95) overPractice++;
-        if (!pacer.graph.prerequisitesOf(skillId).every((p) => truth.knows(learner, p.skillId))) underPractice++;
+        if (!pacer.graph.prerequisitesOf(skillId).every((p) => truth.knows(learner, p.skillId)))
+          underPractice++;
+        if (!truth.knows(learner, skillId)) dayTrying++;
         const correct = truth.attempt(learner, pacer.graph, item, clock, random);
         attempts++;
-        dayAttempts++;
         if (choice.kind !== undefined) {
           const k = (byKind[choice.kind] ??= { count: 0, predicted: 0, right: 0 });
           k.count++;
@@ -167,7 +168,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
         });
         clock += item.durationSeconds * 1000;
         minutes += item.durationSeconds / 60;
-        if (minutesToMastery === null && skills.every((s) => truth.knows(learner, s))) minutesToMastery = minutes;
+        if (minutesToMastery === null && skills.every((s) => truth.knows(learner, s)))
+          minutesToMastery = minutes;
         missesInRow = correct ? 0 : missesInRow + 1;
         if (clock < end && truth.quits?.(learner, missesInRow, random)) {
           quits++;
@@ -175,7 +177,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
         }
       }
       const knownAfter = known();
-      if (dayAttempts >= stuckAttempts && knownAfter === knownBefore && knownBefore < skills.length) stuckDays++;
+      if (dayTrying >= stuckAttempts && knownAfter === knownBefore) stuckDays++;
       learnedByDay.push(knownAfter / skills.length);
     }
     // The post-test: each skill once, `delay` days after the last day (expected score).
@@ -224,7 +226,12 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     masteredShare: mean((o) => (o.minutesToMastery === null ? 0 : 1)),
     meanRetention: mean((o) => o.retention),
     meanOverPractice: mean((o) => o.overPractice),
-    knownPracticeShare: sum((o) => o.overPractice) / Math.max(1, sum((o) => o.attempts)),
+    knownPracticeShare:
+      sum((o) => o.overPractice) /
+      Math.max(
+        1,
+        sum((o) => o.attempts),
+      ),
     meanUnderPractice: mean((o) => o.underPractice),
     stuckShare: mean((o) => (o.stuckDays > 0 ? 1 : 0)),
     meanQuits: mean((o) => o.quits),
@@ -256,11 +263,21 @@ export function comparePaired(policy: SimulationReport, baseline: SimulationRepo
     const p = policy.learners[i];
     if (!p || b.minutesToMastery === null) return;
     if (p.minutesToMastery !== null) finished++;
-    ratios.push((p.minutesToMastery ?? Math.max(p.minutesPractised, b.minutesToMastery)) / b.minutesToMastery);
+    ratios.push(
+      (p.minutesToMastery ?? Math.max(p.minutesPractised, b.minutesToMastery)) / b.minutesToMastery,
+    );
   });
   ratios.sort((a, b) => a - b);
   const mid = ratios.length >> 1;
   const medianRatio =
-    ratios.length === 0 ? Number.NaN : ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
-  return { medianRatio, pairs: ratios.length, policyFinished: ratios.length === 0 ? 0 : finished / ratios.length };
+    ratios.length === 0
+      ? Number.NaN
+      : ratios.length % 2
+        ? ratios[mid]!
+        : (ratios[mid - 1]! + ratios[mid]!) / 2;
+  return {
+    medianRatio,
+    pairs: ratios.length,
+    policyFinished: ratios.length === 0 ? 0 : finished / ratios.length,
+  };
 }

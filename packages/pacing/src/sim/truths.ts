@@ -44,7 +44,10 @@ export const bktFsrsTruth: GroundTruth = {
 export const stagedTruth: GroundTruth = {
   name: 'Staged + exponential memory',
   population: (size, seed) =>
-    createPopulation({ size, seed, learnRate: 0.4 }).map((l) => ({ ...l, stages: new Map<string, number>() })),
+    createPopulation({ size, seed, learnRate: 0.4 }).map((l) => ({
+      ...l,
+      stages: new Map<string, number>(),
+    })),
   attempt: (learner, graph, item, now, random) => {
     const skillId = item.skills[0]!;
     const stages = learner.stages!;
@@ -63,10 +66,13 @@ export const stagedTruth: GroundTruth = {
       } else memory.lastPractice = now;
       return correct;
     }
-    const ready = graph.prerequisitesOf(skillId).every((p) => learner.skills.has(p.skillId) || learner.forgotten?.has(p.skillId));
+    const ready = graph
+      .prerequisitesOf(skillId)
+      .every((p) => learner.skills.has(p.skillId) || learner.forgotten?.has(p.skillId));
     if (random.next() < learner.learnRate * (ready ? 1 : 0.2)) {
       stages.set(skillId, stage + 1);
-      if (stage + 1 === 2) learner.skills.set(skillId, { stability: learner.initialStability, lastPractice: now });
+      if (stage + 1 === 2)
+        learner.skills.set(skillId, { stability: learner.initialStability, lastPractice: now });
     }
     return correct;
   },
@@ -121,4 +127,9 @@ export function givingUp(truth: GroundTruth, after = 3): GroundTruth {
 }
 
 /** The ground-truth families of the benchmark. */
-export const GROUND_TRUTHS: readonly GroundTruth[] = [bktFsrsTruth, stagedTruth, abilityTruth, givingUp(bktFsrsTruth)];
+export const GROUND_TRUTHS: readonly GroundTruth[] = [
+  bktFsrsTruth,
+  stagedTruth,
+  abilityTruth,
+  givingUp(bktFsrsTruth),
+];

@@ -2,7 +2,7 @@ import { struggleOf } from '../struggle';
 import type { Candidate, PolicyView } from '../view';
 
 /**
- * Instruction for a learner on a break from a skill or in need of help: an item of the skill in
+ * Instruction for a learner on a break from a skill or flagged as needing help: an item of the skill in
  * a teaching modality (`tuning.instructionModalities`: lesson, worked example, video) not yet
  * done in this struggle episode.
  */
@@ -10,7 +10,7 @@ export function instruction(view: PolicyView): Candidate[] {
   const out: Candidate[] = [];
   for (const episode of struggleOf(view.state).skills) {
     const struggle = episode.skillId;
-    if (!view.graph.has(struggle) || !view.onBreak(struggle)) continue;
+    if (!view.graph.has(struggle) || (!view.onBreak(struggle) && episode.needsHelpAt === null)) continue;
     const teaching = view.catalog
       .itemsForSkill(struggle)
       .filter(
@@ -27,7 +27,14 @@ export function instruction(view: PolicyView): Candidate[] {
       reasons: [
         { code: 'instruction', skillId: struggle, modality: first.modality },
         ...(episode.needsHelpAt !== null
-          ? [{ code: 'needs-help' as const, skillId: struggle, since: episode.needsHelpAt, attempts: episode.attempts }]
+          ? [
+              {
+                code: 'needs-help' as const,
+                skillId: struggle,
+                since: episode.needsHelpAt,
+                attempts: episode.attempts,
+              },
+            ]
           : []),
       ],
       aim: 1,

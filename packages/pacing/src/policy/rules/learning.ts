@@ -27,7 +27,11 @@ export function learning(view: PolicyView): Candidate[] {
     const params = view.context.learner.bkt.params(skillId);
     const prerequisites = view.graph.prerequisitesOf(skillId).map((p) => p.skillId);
     const reasons: Reason[] = [{ code: 'ready-to-learn', prerequisites }];
-    let value = (1 - view.mastery(skillId)) * Math.max(params.pLearn, 1e-3);
+    const pMastery = view.mastery(skillId);
+    let value = (1 - pMastery) * Math.max(params.pLearn, 1e-3);
+    const { learner } = view.context;
+    if (tuning.unlock > 0 && learner.bkt.update(skillId, pMastery, true) >= learner.masteryThreshold)
+      value += tuning.unlock * learner.bkt.predict(skillId, pMastery);
     const goal = view.goalOf.get(skillId);
     if (goal) {
       reasons.push({ code: 'toward-goal', goalId: goal.goalId, deadline: goal.deadline });
@@ -48,7 +52,12 @@ export function learning(view: PolicyView): Candidate[] {
       const failures = struggle.missesInRow;
       if (failures > 0) reasons.unshift({ code: 'after-struggle', skillId, failures, confidence });
       if (struggle.needsHelpAt !== null)
-        reasons.unshift({ code: 'needs-help', skillId, since: struggle.needsHelpAt, attempts: struggle.attempts });
+        reasons.unshift({
+          code: 'needs-help',
+          skillId,
+          since: struggle.needsHelpAt,
+          attempts: struggle.attempts,
+        });
     } else if (confidence !== null && confidence < options.lowConfidence) {
       candidate.aim = tuning.easierAim;
       reasons.unshift({ code: 'low-confidence', skillId, confidence });

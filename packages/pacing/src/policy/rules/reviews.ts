@@ -21,7 +21,12 @@ export function reviews(view: PolicyView): Candidate[] {
       kind: 'review',
       value: view.tuning.review * (1 - r),
       reasons: [
-        { code: 'due-review', retrievability: r, desiredRetention: scheduler.desiredRetention, dueAt: m.card.due },
+        {
+          code: 'due-review',
+          retrievability: r,
+          desiredRetention: scheduler.desiredRetention,
+          dueAt: m.card.due,
+        },
       ],
       aim: REVIEW_AIM,
     });

@@ -1,0 +1,66 @@
+import type { LearnerModelPlugin, LearnerState } from '@pacekit/core';
+import { z } from 'zod';
+
+/** Key of the pace slice in `LearnerState.extensions`. */
+export const PACE_KEY = 'pace';
+
+/**
+ * How far this learner's answers sit from the model's predictions: an offset on the logit of
+ * every prediction, learned online Elo-style (Pelánek's adaptive practice) from the learner's
+ * own responses, starting at 0 (the population).
+ */
+export const PaceStateSchema = z.object({
+  /** Offset added to the logit of P(correct); negative when the learner does worse than predicted. */
+  offset: z.number().min(-4).max(4),
+  /** Responses it was learned from. */
+  responses: z.number().int().nonnegative(),
+});
+
+/** The pace slice (see {@link PaceStateSchema}). */
+export type PaceState = z.output<typeof PaceStateSchema>;
+
+/** Step size of the first update; later ones shrink as α / (1 + β·n) (the Elo uncertainty function). */
+export const PACE_ALPHA = 0.4;
+/** How fast the step size shrinks with the responses seen. */
+export const PACE_BETA = 0.02;
+
+const logit = (p: number): number => {
+  const c = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(c / (1 - c));
+};
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** The pace slice of `state` (offset 0 for a new learner). */
+export function paceOf(state: LearnerState): PaceState {
+  return (state.extensions[PACE_KEY] as PaceState | undefined) ?? { offset: 0, responses: 0 };
+}
+
+/** A model prediction `p` for an item of logit `difficulty`, moved by the learner's offset. */
+export function adjustPrediction(p: number, difficulty: number, offset: number): number {
+  return difficulty === 0 && offset === 0 ? p : sigmoid(logit(p) - difficulty + offset);
+}
+
+/**
+ * The plugin that learns the learner's offset: after each attempt or review, the offset moves
+ * by K·(response − prediction), K = α / (1 + β·n), bounded to ±4.
+ */
+export function createPacePlugin(): LearnerModelPlugin<PaceState> {
+  return {
+    key: PACE_KEY,
+    initial: () => ({ offset: 0, responses: 0 }),
+    apply: (slice, event, { predicted, catalog }) => {
+      if (predicted === undefined || (event.type !== 'attempt' && event.type !== 'review')) return slice;
+      const response =
+        event.type === 'attempt'
+          ? (event.score ?? (event.correct ? 1 : 0))
+          : event.rating === 'again'
+            ? 0
+            : 1;
+      const difficulty = catalog?.has(event.itemId) ? (catalog.get(event.itemId).difficulty ?? 0) : 0;
+      const p = adjustPrediction(predicted, difficulty, slice.offset);
+      const k = PACE_ALPHA / (1 + PACE_BETA * slice.responses);
+      const offset = Math.max(-4, Math.min(4, slice.offset + k * (response - p)));
+      return { offset, responses: slice.responses + 1 };
+    },
+  };
+}
