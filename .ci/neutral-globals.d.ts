@@ -9,3 +9,4 @@ interface AbortSignal {
 declare function setTimeout(callback: () => void, ms?: number): unknown;
 declare const performance: { now(): number };
 declare function structuredClone<T>(value: T): T;
+declare const console: { warn(...data: unknown[]): void };
