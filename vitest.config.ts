@@ -45,6 +45,7 @@ export default defineConfig({
       }),
       project('cli'),
       project('learner-service', 'node', { root: 'examples/learner-service' }),
+      project('main', 'node', { root: 'examples/main' }),
     ],
   },
 });

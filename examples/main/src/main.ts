@@ -12,8 +12,9 @@ import {
 } from '@pacekit/core';
 import { crossValidateBkt, fitBkt } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
-import { createPacer, describeReason, type Recommendation } from '@pacekit/pacing';
-import { createPopulation, practise, type SimulatedLearner } from '@pacekit/pacing/sim';
+import type { SimulatedLearner } from '@pacekit/pacing/sim';
+import { createLearners, fractionsCourse, skills } from './course';
+import { followWeek } from './week';
 
 const started = performance.now();
 const bar = (label: string) => (p: Progress) => {
@@ -42,61 +43,11 @@ console.log(
     `predicting students it never saw (with forgetting): AUC ${cv.mean.auc.toFixed(3)}, RMSE ${cv.mean.rmse.toFixed(3)}.`,
 );
 
-// 2. A fractions course. Its skills borrow the learn, forget, guess and slip rates fitted on
-//    the most-practised ASSISTments skills, so the model behind the pacing comes from real
-//    learners; their priors do not carry over (those students had met the skills before), so
-//    every skill starts at P(L0) = 0.1.
-const skills = [
-  { id: 'equal-parts', name: 'Equal parts', topics: ['pizza'] },
-  { id: 'unit-fractions', name: 'Unit fractions', prerequisites: ['equal-parts'], topics: ['pizza'] },
-  { id: 'compare', name: 'Comparing fractions', prerequisites: ['unit-fractions'], topics: ['sport'] },
-  { id: 'equivalent', name: 'Equivalent fractions', prerequisites: ['unit-fractions'], topics: ['space'] },
-  { id: 'add-like', name: 'Adding like fractions', prerequisites: ['equivalent'], topics: ['space'] },
-  {
-    id: 'add-unlike',
-    name: 'Adding unlike fractions',
-    prerequisites: ['add-like', 'compare'],
-    topics: ['space'],
-  },
-  { id: 'multiply', name: 'Multiplying fractions', prerequisites: ['equivalent'], topics: ['sport'] },
-  {
-    id: 'word-problems',
-    name: 'Word problems',
-    prerequisites: ['add-unlike', 'multiply'],
-    topics: ['space', 'sport'],
-  },
-];
-const practised = Object.entries(fitted.skills)
-  .filter(([, s]) => s.pSlip < 0.3 && s.pGuess < 0.45)
-  .sort((a, b) => b[1].fit!.responses - a[1].fit!.responses);
-const bkt: BktModel = {
-  ...fitted,
-  skills: Object.fromEntries(
-    skills.map((s, i) => [s.id, { ...practised[i % practised.length]![1], pInit: 0.1, fit: undefined }]),
-  ),
-};
-const items = skills.flatMap((s) =>
-  ['easy', 'core', 'stretch'].map((level, k) => ({
-    id: `${s.id}/${level}`,
-    skills: [s.id],
-    difficulty: k - 1,
-    topics: s.topics,
-    modality: k === 2 ? 'video' : 'practice',
-    durationSeconds: 90,
-  })),
-);
-const pacer = createPacer({ skills, items, bkt });
-const name = (skillId: string) => skills.find((s) => s.id === skillId)!.name;
+// 2. A fractions course (course.ts): its skills borrow parameters fitted on real students.
+const { pacer, name } = fractionsCourse(fitted);
 
 // 3. Three learners, a week of 15 minutes a day.
-const [quick, struggling, keen] = createPopulation({ size: 3, seed: 7 }) as [
-  SimulatedLearner,
-  SimulatedLearner,
-  SimulatedLearner,
-];
-Object.assign(quick, { learnRate: 0.55, slip: 0.05 });
-Object.assign(struggling, { learnRate: 0.12, slip: 0.15, guess: 0.15 });
-Object.assign(keen, { learnRate: 0.3 });
+const { quick, struggling, keen } = createLearners();
 const monday = Date.UTC(2026, 0, 5, 16);
 const DAY = 86_400_000;
 const people: { who: string; learner: SimulatedLearner; setup: (id: string) => EventInput[] }[] = [
@@ -129,50 +80,27 @@ const people: { who: string; learner: SimulatedLearner; setup: (id: string) => E
 ];
 
 for (const { who, learner, setup } of people) {
-  const random = createRandom(11);
-  let state: LearnerState = pacer.learner.replay(learner.id, setup(learner.id));
-  let n = 0;
   console.log(`\n━━ ${who} ━━`);
-  for (let day = 0; day < 7; day++) {
-    let clock = monday + day * DAY;
-    const end = clock + 15 * 60_000;
-    const firsts: Recommendation[] = [];
-    const kinds: Record<string, number> = {};
-    let right = 0;
-    let tries = 0;
-    while (clock < end) {
-      const [next] = pacer.next(state, { now: clock });
-      if (!next || next.reasons[0]?.code === 'all-mastered') break;
-      if (firsts.length < 1) firsts.push(next);
-      kinds[next.kind] = (kinds[next.kind] ?? 0) + 1;
-      const correct = practise(learner, pacer.graph, next.skillId, clock, random);
-      right += correct ? 1 : 0;
-      tries++;
-      state = pacer.learner.apply(state, {
-        id: `${learner.id}-${n++}`,
-        learnerId: learner.id,
-        at: clock,
-        type: 'attempt',
-        itemId: next.itemId,
-        correct,
-        hintsUsed: 0,
-      });
-      clock += 90_000;
-    }
-    const mastered = skills.filter((s) => pacer.learner.isMastered(state, s.id)).length;
+  const days = followWeek(pacer, learner, setup(learner.id), { start: monday });
+  days.forEach((d, day) => {
     const mix =
-      Object.entries(kinds)
+      Object.entries(d.kinds)
         .map(([k, v]) => `${v} ${k}`)
         .join(', ') || 'nothing left to do';
-    const first = firsts[0];
-    const why = first
-      ? `${first.kind} "${name(first.skillId)}": ${first.reasons.slice(0, 2).map(describeReason).join(' ')}`
-      : '';
+    const help = d.needsHelp.length > 0 ? ` · needs a teacher on ${d.needsHelp.map(name).join(', ')}` : '';
     console.log(
-      `day ${day + 1}  ${String(right).padStart(2)}/${String(tries).padEnd(2)} right · ${mastered}/${skills.length} mastered · ${mix}`,
+      `day ${day + 1}  ${String(d.right).padStart(2)}/${String(d.tries).padEnd(2)} right · ${d.mastered}/${skills.length} mastered · ${mix}${help}`,
     );
-    if (why) console.log(`       first: ${why}`);
-  }
+    const first = d.first;
+    if (first)
+      console.log(
+        `       first: ${first.kind} "${name(first.skillId)}": ${first.reasons
+          .slice(0, 2)
+          .map((r) => pacer.describe(r))
+          .join(' ')}`,
+      );
+  });
+  const state = days.at(-1)!.state;
   console.log(
     `  mastery: ${skills.map((s) => `${s.name} ${pct(pacer.learner.mastery(state, s.id))}`).join(' · ')}`,
   );

@@ -57,7 +57,7 @@ function holds(p: Pacer, state: LearnerState, rec: Recommendation, reason: Reaso
       return (
         s !== undefined &&
         reason.fromSkillId !== rec.skillId &&
-        (s.needsHelpAt !== null || (s.breakAt !== null && now - s.breakAt < 20 * MIN))
+        (s.needsHelpAt !== null || (s.breakAt !== null && now - s.breakAt < 10 * MIN))
       );
     }
     case 'instruction':

@@ -35,8 +35,8 @@ describe('struggle state', () => {
       lastMissedItemId: 'count-easy',
     });
     expect(needsHelp(state)).toEqual([]);
-    // During the break (20 minutes), more misses do not flag; after it, `after` (3) misses in a row do.
-    state = pacer.learner.apply(state, miss('count-mid', T0 + 10 * MIN) as never);
+    // During the break (10 minutes), more misses do not flag; after it, `after` (3) misses in a row do.
+    state = pacer.learner.apply(state, miss('count-mid', T0 + 8 * MIN) as never);
     expect(struggleOn(state, 'count')!.needsHelpAt).toBeNull();
     state = pacer.learner.apply(state, miss('count-mid', T0 + 30 * MIN) as never);
     expect(struggleOn(state, 'count')).toMatchObject({ missesInRow: 7, needsHelpAt: T0 + 30 * MIN });

@@ -14,7 +14,7 @@ export const StruggleOptionsSchema = z.object({
   /** Misses in a row from which the learner takes a break from the skill. */
   breakAfter: z.number().int().min(2).default(5),
   /** How long a break from a skill lasts, in minutes. */
-  breakMinutes: z.number().positive().default(20),
+  breakMinutes: z.number().positive().default(10),
   /** Attempts on a skill without mastering it that count as wheel-spinning. */
   wheelSpinAfter: z.number().int().min(2).default(10),
 });
@@ -48,14 +48,18 @@ export const SkillStruggleSchema = z.object({
 });
 
 /** The struggle slice of a learner's state: open episodes, in the order they began. */
-export const StruggleStateSchema = z.object({ skills: z.array(SkillStruggleSchema) });
+export const StruggleStateSchema = z.object({
+  skills: z.array(SkillStruggleSchema),
+  /** Attempts since the learner last mastered a skill (any skill): progress, or its absence. */
+  attemptsSinceMastery: z.number().int().nonnegative(),
+});
 
 /** A struggle episode (see {@link SkillStruggleSchema}). */
 export type SkillStruggle = z.output<typeof SkillStruggleSchema>;
 /** The struggle slice (see {@link StruggleStateSchema}). */
 export type StruggleState = z.output<typeof StruggleStateSchema>;
 
-const EMPTY: StruggleState = Object.freeze({ skills: [] }) as StruggleState;
+const EMPTY: StruggleState = Object.freeze({ skills: [], attemptsSinceMastery: 0 }) as StruggleState;
 
 /** The struggle slice of `state` (no episodes when there is none). */
 export function struggleOf(state: LearnerState): StruggleState {
@@ -77,9 +81,11 @@ export function needsHelp(state: LearnerState): SkillStruggle[] {
  * mastered, the misses in a row, attempts since the first miss, breaks, and a `needs-help`
  * flag a teacher sees. An episode ends when the skill is mastered or a teacher overrides it.
  *
- * Escalation, on misses: at `breakAfter` misses in a row a break from the skill begins; after a
- * break, `after` more misses in a row (or twice `wheelSpinAfter` attempts, or a second break)
- * flag the learner as needing help.
+ * Escalation, on misses: at `breakAfter` misses in a row a break from the skill begins; a miss
+ * once `wheelSpinAfter` attempts have passed since a break (wheel-spinning), `after` misses in a
+ * row after a break, a second break, twice `wheelSpinAfter` attempts, or — across skills —
+ * `wheelSpinAfter` attempts with nothing mastered and a break on any skill (or `after` misses in a
+ * row on this one) flag the learner as needing help.
  */
 export function createStrugglePlugin(
   options: StruggleOptions,
@@ -95,12 +101,16 @@ export function createStrugglePlugin(
     state: LearnerState,
   ): StruggleState => {
     let skills = slice.skills;
+    let progressed = false;
+    const stalled = slice.attemptsSinceMastery + 1;
     for (const skillId of skillIds) {
       const index = skills.findIndex((s) => s.skillId === skillId);
       const before = index >= 0 ? skills[index] : undefined;
       let next: SkillStruggle | undefined;
-      if (isMastered(state, skillId)) next = undefined;
-      else if (right) next = before && { ...before, attempts: before.attempts + 1, missesInRow: 0 };
+      if (isMastered(state, skillId)) {
+        next = undefined;
+        if (before || state.skills[skillId]?.masteredAt === at) progressed = true;
+      } else if (right) next = before && { ...before, attempts: before.attempts + 1, missesInRow: 0 };
       else {
         const e: SkillStruggle = before
           ? { ...before, attempts: before.attempts + 1, missesInRow: before.missesInRow + 1 }
@@ -121,7 +131,19 @@ export function createStrugglePlugin(
           e.breakAt = at;
           e.breaks += 1;
         } else if (breakOver && e.missesInRow >= options.after) e.needsHelpAt ??= at;
-        if (e.attempts >= 2 * options.wheelSpinAfter) e.needsHelpAt ??= at;
+        // Wheel-spinning: many attempts without mastery, and a break already did not help.
+        if (
+          e.attempts >= 2 * options.wheelSpinAfter ||
+          (e.breaks >= 1 && e.attempts >= options.wheelSpinAfter)
+        )
+          e.needsHelpAt ??= at;
+        // Stalled across skills: `wheelSpinAfter` attempts with nothing mastered, and a break (on
+        // any skill) or `after` misses in a row here already.
+        if (
+          stalled >= options.wheelSpinAfter &&
+          (e.breaks >= 1 || e.missesInRow >= options.after || skills.some((s) => s.breaks >= 1))
+        )
+          e.needsHelpAt ??= at;
         next = e;
       }
       if (next === before) continue;
@@ -134,12 +156,12 @@ export function createStrugglePlugin(
             ? skills.map((s, k) => (k === index ? next! : s))
             : skills.filter((_, k) => k !== index);
     }
-    return skills === slice.skills ? slice : { skills };
+    return { skills, attemptsSinceMastery: progressed ? 0 : stalled };
   };
 
   return {
     key: STRUGGLE_KEY,
-    initial: () => ({ skills: [] }),
+    initial: () => ({ skills: [], attemptsSinceMastery: 0 }),
     apply: (slice, event, { state, skillIds }) => {
       switch (event.type) {
         case 'attempt': {
@@ -153,7 +175,7 @@ export function createStrugglePlugin(
           if (event.skillId === undefined || (event.action !== 'mark-mastered' && event.action !== 'reset'))
             return slice;
           const skills = slice.skills.filter((s) => s.skillId !== event.skillId);
-          return skills.length === slice.skills.length ? slice : { skills };
+          return skills.length === slice.skills.length ? slice : { ...slice, skills };
         }
         default:
           return slice;
