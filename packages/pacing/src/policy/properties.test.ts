@@ -57,7 +57,10 @@ function holds(p: Pacer, state: LearnerState, rec: Recommendation, reason: Reaso
       return (
         s !== undefined &&
         reason.fromSkillId !== rec.skillId &&
-        (s.needsHelpAt !== null || (s.breakAt !== null && now - s.breakAt < 10 * MIN))
+        s.breakLeft === reason.attemptsLeft &&
+        s.breakLeft > 0 &&
+        s.breakAt !== null &&
+        now - s.breakAt < 30 * MIN
       );
     }
     case 'instruction':

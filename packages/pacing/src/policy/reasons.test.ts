@@ -18,7 +18,7 @@ const every: Reason[] = [
   { code: 'prerequisite-check', flaggedAt: 0, dependantId: 'multiply', failures: 4, pNotKnown: 0.21 },
   { code: 'after-struggle', skillId: 'add', failures: 4, confidence: null },
   { code: 'low-confidence', skillId: 'add', confidence: 0.1 },
-  { code: 'taking-a-break', fromSkillId: 'add', failures: 5, until: 0 },
+  { code: 'taking-a-break', fromSkillId: 'add', failures: 5, attemptsLeft: 2 },
   { code: 'instruction', skillId: 'add', modality: 'lesson' },
   { code: 'needs-help', skillId: 'add', since: 0, attempts: 14 },
   { code: 'ready-to-learn', prerequisites: ['count', 'add'] },

@@ -25,7 +25,7 @@ export type Reason =
   /** The learner said this skill feels hard before trying it: an easier start. */
   | { code: 'low-confidence'; skillId: string; confidence: number }
   /** A break from `fromSkillId` after repeated misses: something else for a while. */
-  | { code: 'taking-a-break'; fromSkillId: string; failures: number; until: number }
+  | { code: 'taking-a-break'; fromSkillId: string; failures: number; attemptsLeft: number }
   /** An item that teaches (lesson, worked example) for a skill the learner is stuck on. */
   | { code: 'instruction'; skillId: string; modality: string }
   /** The learner has spun their wheels on this skill: a person should help (see the class view). */

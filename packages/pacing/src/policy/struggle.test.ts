@@ -17,7 +17,7 @@ const miss = (itemId: string, at: number): EventInput => ({
 });
 
 describe('struggle state', () => {
-  it('opens at the first miss, breaks at 5 in a row, and flags needs-help after 3 more misses once the break is over', () => {
+  it('opens at the first miss, breaks at 5 misses in a row for 2 other attempts, and flags needs-help when wheel-spinning', () => {
     let state = pacer.learner.initialState('ada');
     for (let i = 0; i < 4; i++) state = pacer.learner.apply(state, miss('count-mid', T0 + i * MIN) as never);
     expect(struggleOn(state, 'count')).toMatchObject({
@@ -27,19 +27,40 @@ describe('struggle state', () => {
       breaks: 0,
     });
     state = pacer.learner.apply(state, miss('count-easy', T0 + 4 * MIN) as never);
-    // The fifth miss in a row (breakAfter 5) starts a break.
+    // The fifth miss in a row (breakAfter 5) starts a break of 2 attempts on other skills.
     expect(struggleOn(state, 'count')).toMatchObject({
       missesInRow: 5,
       breakAt: T0 + 4 * MIN,
+      breakLeft: 2,
       breaks: 1,
       lastMissedItemId: 'count-easy',
     });
-    expect(needsHelp(state)).toEqual([]);
-    // During the break (10 minutes), more misses do not flag; after it, `after` (3) misses in a row do.
-    state = pacer.learner.apply(state, miss('count-mid', T0 + 8 * MIN) as never);
-    expect(struggleOn(state, 'count')!.needsHelpAt).toBeNull();
-    state = pacer.learner.apply(state, miss('count-mid', T0 + 30 * MIN) as never);
-    expect(struggleOn(state, 'count')).toMatchObject({ missesInRow: 7, needsHelpAt: T0 + 30 * MIN });
+    // An attempt on another skill counts the break down.
+    state = pacer.learner.apply(state, {
+      id: 'other',
+      learnerId: 'ada',
+      at: T0 + 5 * MIN,
+      type: 'attempt',
+      itemId: 'card-1',
+      skillIds: ['add'],
+      correct: true,
+    } as never);
+    expect(struggleOn(state, 'count')!.breakLeft).toBe(1);
+    expect(needsHelp(state).map((s) => s.skillId)).toEqual([]);
+    // Misses 6 to 8 do not break again, nor call for help (9 attempts without mastery so far).
+    for (let i = 6; i <= 8; i++)
+      state = pacer.learner.apply(state, miss('count-mid', T0 + (i + 1) * MIN) as never);
+    expect(struggleOn(state, 'count')).toMatchObject({ missesInRow: 8, breaks: 1, needsHelpAt: null });
+    // The tenth attempt without mastering anything, after a break, is wheel-spinning: help.
+    state = pacer.learner.apply(state, miss('count-mid', T0 + 15 * MIN) as never);
+    expect(struggleOn(state, 'count')).toMatchObject({
+      missesInRow: 9,
+      breaks: 1,
+      needsHelpAt: T0 + 15 * MIN,
+    });
+    // The tenth miss in a row is a second break.
+    state = pacer.learner.apply(state, miss('count-mid', T0 + 16 * MIN) as never);
+    expect(struggleOn(state, 'count')).toMatchObject({ missesInRow: 10, breaks: 2, breakLeft: 2 });
     expect(needsHelp(state).map((s) => s.skillId)).toEqual(['count']);
   });
 

@@ -11,10 +11,12 @@ export const STRUGGLE_KEY = 'struggle';
 export const StruggleOptionsSchema = z.object({
   /** Misses in a row on a skill not yet mastered from which an easier item comes first. */
   after: z.number().int().min(1).default(3),
-  /** Misses in a row from which the learner takes a break from the skill. */
+  /** Misses in a row from which the learner takes a break from the skill (and again at each multiple). */
   breakAfter: z.number().int().min(2).default(5),
-  /** How long a break from a skill lasts, in minutes. */
-  breakMinutes: z.number().positive().default(10),
+  /** Attempts on other skills a break lasts. */
+  breakAttempts: z.number().int().min(1).default(2),
+  /** Longest a break lasts, in minutes (a new session starts fresh). */
+  breakMinutes: z.number().positive().default(30),
   /** Attempts on a skill without mastering it that count as wheel-spinning. */
   wheelSpinAfter: z.number().int().min(2).default(10),
 });
@@ -41,6 +43,8 @@ export const SkillStruggleSchema = z.object({
   lastMissedItemId: z.string().nullable(),
   /** When the current break from the skill began, or null. */
   breakAt: z.number().nullable(),
+  /** Attempts on other skills left in the current break (0 when not on a break). */
+  breakLeft: z.number().int().nonnegative(),
   /** Breaks taken in this episode. */
   breaks: z.number().int().nonnegative(),
   /** When the learner was flagged as needing a person's help on this skill, or null. */
@@ -91,7 +95,6 @@ export function createStrugglePlugin(
   options: StruggleOptions,
   isMastered: (state: LearnerState, skillId: string) => boolean,
 ): LearnerModelPlugin<StruggleState> {
-  const breakMs = options.breakMinutes * 60_000;
   const onResponse = (
     slice: StruggleState,
     skillIds: readonly string[],
@@ -100,7 +103,12 @@ export function createStrugglePlugin(
     at: number,
     state: LearnerState,
   ): StruggleState => {
-    let skills = slice.skills;
+    // An attempt on another skill counts down the breaks from the skills it does not touch.
+    let skills = slice.skills.some((s) => s.breakLeft > 0 && !skillIds.includes(s.skillId))
+      ? slice.skills.map((s) =>
+          s.breakLeft > 0 && !skillIds.includes(s.skillId) ? { ...s, breakLeft: s.breakLeft - 1 } : s,
+        )
+      : slice.skills;
     let progressed = false;
     const stalled = slice.attemptsSinceMastery + 1;
     for (const skillId of skillIds) {
@@ -121,16 +129,18 @@ export function createStrugglePlugin(
               missesInRow: 1,
               lastMissedItemId: null,
               breakAt: null,
+              breakLeft: 0,
               breaks: 0,
               needsHelpAt: null,
             };
         e.lastMissedItemId = itemId;
-        const breakOver = e.breakAt !== null && at - e.breakAt >= breakMs;
-        if (e.missesInRow >= options.breakAfter && (e.breakAt === null || breakOver)) {
-          if (e.breaks >= 1) e.needsHelpAt ??= at;
+        if (e.missesInRow >= options.breakAfter * (e.breaks + 1)) {
           e.breakAt = at;
+          e.breakLeft = options.breakAttempts;
           e.breaks += 1;
-        } else if (breakOver && e.missesInRow >= options.after) e.needsHelpAt ??= at;
+          // A second break in one episode: breaks do not help; a person should.
+          if (e.breaks >= 2) e.needsHelpAt ??= at;
+        }
         // Wheel-spinning: many attempts without mastery, and a break already did not help.
         if (
           e.attempts >= 2 * options.wheelSpinAfter ||

@@ -76,7 +76,7 @@ export interface PolicyView {
   mastery(skillId: string): number;
   isMastered(skillId: string): boolean;
   struggle(skillId: string): SkillStruggle | undefined;
-  /** Whether the learner is on a break from the skill now (`struggle.breakMinutes` after the break began). */
+  /** Whether the learner is on a break from the skill now (attempts left in it, within `struggle.breakMinutes`). */
   onBreak(skillId: string): boolean;
   /** The learner's confidence in a skill (its own report, else the overall one), or null. */
   confidence(skillId: string): number | null;
@@ -174,7 +174,7 @@ export function createView(
     struggle,
     onBreak: (skillId) => {
       const s = struggle(skillId);
-      return s !== undefined && s.breakAt !== null && now - s.breakAt < breakMs;
+      return s !== undefined && s.breakLeft > 0 && s.breakAt !== null && now - s.breakAt < breakMs;
     },
     confidence: (skillId) =>
       state.affect.skillConfidence[skillId]?.value ?? state.affect.confidence?.value ?? null,

@@ -31,7 +31,7 @@ export function breaks(view: PolicyView): Candidate[] {
           code: 'taking-a-break',
           fromSkillId: episode.skillId,
           failures: episode.missesInRow,
-          until: episode.breakAt! + view.context.struggle.breakMinutes * 60_000,
+          attemptsLeft: episode.breakLeft,
         },
       ],
       aim: REVIEW_AIM,

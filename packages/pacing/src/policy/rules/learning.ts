@@ -80,7 +80,7 @@ export function learning(view: PolicyView): Candidate[] {
         code: 'taking-a-break',
         fromSkillId: from,
         failures: s.missesInRow,
-        until: (s.breakAt ?? view.now) + view.context.struggle.breakMinutes * 60_000,
+        attemptsLeft: s.breakLeft,
       });
     }
     out.push(candidate);
