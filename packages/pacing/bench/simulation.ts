@@ -3,7 +3,7 @@
 // baselines, the same learners under each (paired). Writes docs/simulation.svg.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createPacer, type PolicyTuningInput } from '@pacekit/pacing';
+import { createPacer, type PacerOptions, type PolicyTuningInput } from '@pacekit/pacing';
 import {
   COURSES,
   comparePaired,
@@ -36,12 +36,24 @@ export interface SimulationCell {
 export async function runSimulationCells(
   learners: number,
   tuning: PolicyTuningInput = {},
+  pacerOptions: Partial<PacerOptions> = {},
 ): Promise<SimulationCell[]> {
   const cells: SimulationCell[] = [];
   for (const makeCourse of COURSES) {
     const course = makeCourse();
-    const pacer = createPacer({ skills: course.skills, items: course.items, bkt: BKT, policy: tuning });
+    // Items claim difficulties only where the truth's responses depend on them.
+    const plain = course.items.map(({ difficulty: _difficulty, ...item }) => item);
+    const pacers = [false, true].map((rated) =>
+      createPacer({
+        ...pacerOptions,
+        skills: course.skills,
+        items: rated ? course.items : plain,
+        bkt: BKT,
+        policy: tuning,
+      }),
+    );
     for (const truth of GROUND_TRUTHS) {
+      const pacer = pacers[truth.itemDifficulty ? 1 : 0]!;
       const options = { pacer, truth, learners, days: 30, minutesPerDay: 20, postTestDelayDays: 30, seed: 1 };
       const [pacekit, fixed, leitner] = [
         await simulate({ ...options, policy: pacekitPolicy(pacer) }),

@@ -108,9 +108,10 @@ export interface Pacer {
   memory(state: LearnerState): MemoryState;
   /**
    * P(success) on an item for this learner: the BKT prediction, shifted by the item's difficulty
-   * and by the learner's pace offset (how far their answers have been from the model's).
+   * and by the learner's pace offset (how far their answers have been from the model's); with
+   * `at`, mastered skills count as recalled with their memory's retrievability then.
    */
-  predict(state: LearnerState, itemId: string): number;
+  predict(state: LearnerState, itemId: string, at?: number): number;
   /** Probability the learner recalls an item at `at` (0 if never practised). */
   retrievability(state: LearnerState, itemId: string, at: number): number;
   /** Ranked recommendations with reasons (see `recommend` for the rules). */
@@ -191,7 +192,7 @@ export function createPacer(options: PacerOptions): Pacer {
     scheduler,
     skillScheduler,
     memory: memoryOf,
-    predict: (state, itemId) => predictItem(learner, state, catalog.get(itemId)),
+    predict: (state, itemId, at) => predictItem(learner, state, catalog.get(itemId), at, skillScheduler),
     retrievability: (state, itemId, at) => {
       const card = memoryOf(state).items[itemId];
       return card ? scheduler.retrievability(card, at) : 0;

@@ -37,6 +37,12 @@ export const PolicyTuningSchema = z.object({
   pinned: z.number().nonnegative().default(100),
   /** Value of a review, per unit of recall probability lost (1 − retrievability). */
   review: z.number().nonnegative().default(0.8),
+  /**
+   * Recall probability at or below which a mastered skill is offered for review. Higher than
+   * FSRS's usual 0.9: a skill is what later work builds on, and in simulation 0.95 kept as much
+   * as Leitner reviews at no cost in time to learn the course.
+   */
+  reviewRetention: probability.default(0.9),
   /** Value of a prerequisite check, per unit of probability that the prerequisite is not known. */
   check: z.number().nonnegative().default(1),
   /**
@@ -69,10 +75,11 @@ export const PolicyTuningSchema = z.object({
    */
   repeat: z.number().default(0.01),
   /**
-   * Value of an attempt that can complete mastery (a right answer would take P(L) over the
-   * threshold, unlocking what builds on it), per unit of predicted success.
+   * Weight of what an attempt that can complete mastery unlocks (a right answer would take P(L)
+   * over the threshold): P(right) × (the skill's learn rate + the learning value of each
+   * dependant it makes ready).
    */
-  unlock: z.number().nonnegative().default(0),
+  unlock: z.number().nonnegative().default(1),
   /** Predicted success to aim for on an easier item after misses. */
   easierAim: probability.default(0.85),
   /** How far below the target a challenge aims. */

@@ -25,8 +25,8 @@ function holds(p: Pacer, state: LearnerState, rec: Recommendation, reason: Reaso
     case 'due-review': {
       const card = p.memory(state).skills[rec.skillId]!.card;
       return (
-        card.due <= now &&
-        reason.retrievability <= reason.desiredRetention + 1e-9 &&
+        reason.retrievability === p.skillScheduler.retrievability(card, now) &&
+        reason.retrievability <= reason.desiredRetention &&
         p.learner.isMastered(state, rec.skillId)
       );
     }

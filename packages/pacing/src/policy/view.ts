@@ -187,15 +187,30 @@ export function createView(
         now - s.lastAttemptAt <= (tuning.verifiedHours * DAY) / 24
       );
     },
-    predict: (item) => predictItem(learner, state, item),
+    predict: (item) => predictItem(learner, state, item, now, context.scheduler),
   };
 }
 
 /**
- * P(success) on an item: `learner.predict` (its weakest skill's BKT prediction), shifted on the
- * logit scale by the item's difficulty (0 = the skill's average item) and by how far this
- * learner's answers have been from the model's predictions (the pace offset).
+ * P(success) on an item now: for each of its skills the BKT prediction from P(L) × the skill's
+ * recall probability now (its FSRS card: what is mastered can still be forgotten), the weakest
+ * skill's; then shifted on the logit scale by the item's difficulty (0 = the skill's average
+ * item) and by how far this learner's answers have been from the model's predictions (the pace
+ * offset).
  */
-export function predictItem(learner: LearnerModel, state: LearnerState, item: Item): number {
-  return adjustPrediction(learner.predict(state, item), item.difficulty ?? 0, paceOf(state).offset);
+export function predictItem(
+  learner: LearnerModel,
+  state: LearnerState,
+  item: Item,
+  at?: number,
+  scheduler?: Scheduler,
+): number {
+  let p = 1;
+  const memory = at !== undefined && scheduler ? memoryOf(state).skills : undefined;
+  for (const skillId of item.skills) {
+    const card = memory?.[skillId]?.card;
+    const recall = card && card.lastReview !== null ? scheduler!.retrievability(card, at!) : 1;
+    p = Math.min(p, learner.bkt.predict(skillId, learner.mastery(state, skillId) * recall, item.id));
+  }
+  return adjustPrediction(p, item.difficulty ?? 0, paceOf(state).offset);
 }

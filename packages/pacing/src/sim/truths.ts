@@ -19,6 +19,12 @@ export interface GroundTruth {
   recall(learner: SimulatedLearner, skillId: string, now: number): number;
   /** Whether the learner has learned the skill (they may have forgotten it since). */
   knows(learner: SimulatedLearner, skillId: string): boolean;
+  /**
+   * Whether responses depend on items' `difficulty`. A course paced against a truth where they do
+   * not should not claim difficulties (the benchmark strips them), or the pacer's predictions
+   * would be shifted by differences that are not there.
+   */
+  itemDifficulty?: boolean;
   /** Whether the learner gives up the day's session after `missesInRow` misses in a row. */
   quits?(learner: SimulatedLearner, missesInRow: number, random: Random): boolean;
 }
@@ -112,6 +118,7 @@ export const abilityTruth: GroundTruth = {
   },
   recall: recallProbability,
   knows: (learner, skillId) => learner.skills.has(skillId),
+  itemDifficulty: true,
 };
 
 /**

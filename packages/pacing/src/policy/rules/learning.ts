@@ -11,6 +11,24 @@ export function readySkills(view: PolicyView): string[] {
 }
 
 /**
+ * What mastering `skillId` now would be worth beyond its own P(L): when one right answer would
+ * take it over the threshold, P(right) × (its learn rate + the learning value of each dependant
+ * it would make ready). Gains in P(L) alone undervalue confirming a skill that is nearly
+ * mastered, whose worth is what it unlocks.
+ */
+function unlockValue(view: PolicyView, skillId: string, pMastery: number): number {
+  const { learner } = view.context;
+  if (learner.bkt.update(skillId, pMastery, true) < learner.masteryThreshold) return 0;
+  let unlocked = learner.bkt.params(skillId).pLearn;
+  for (const d of view.graph.dependantsOf(skillId)) {
+    if (view.isMastered(d)) continue;
+    if (view.graph.prerequisitesOf(d).every((p) => p.skillId === skillId || view.isMastered(p.skillId)))
+      unlocked += (1 - view.mastery(d)) * learner.bkt.params(d).pLearn;
+  }
+  return learner.bkt.predict(skillId, pMastery) * unlocked;
+}
+
+/**
  * New learning on the outer fringe, valued by the expected gain in mastery from one attempt,
  * `(1 − P(L)) × pLearn` (the BKT posterior is a martingale, so this is the expected rise of
  * P(L)), more toward a goal and as its deadline nears. How the learner is doing shapes the
@@ -30,8 +48,7 @@ export function learning(view: PolicyView): Candidate[] {
     const pMastery = view.mastery(skillId);
     let value = (1 - pMastery) * Math.max(params.pLearn, 1e-3);
     const { learner } = view.context;
-    if (tuning.unlock > 0 && learner.bkt.update(skillId, pMastery, true) >= learner.masteryThreshold)
-      value += tuning.unlock * learner.bkt.predict(skillId, pMastery);
+    if (tuning.unlock > 0) value += tuning.unlock * unlockValue(view, skillId, pMastery);
     const goal = view.goalOf.get(skillId);
     if (goal) {
       reasons.push({ code: 'toward-goal', goalId: goal.goalId, deadline: goal.deadline });

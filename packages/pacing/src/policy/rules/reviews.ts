@@ -4,7 +4,7 @@ import type { Candidate, PolicyView } from '../view';
 export const REVIEW_AIM = 0.9;
 
 /**
- * Reviews of mastered skills whose memory has fallen to the desired retention, valued by the
+ * Reviews of mastered skills whose recall has fallen to `tuning.reviewRetention`, valued by the
  * recall they would save: `tuning.review × (1 − retrievability)`. A review that is just due is
  * worth less than a fresh skill to learn, an overdue one more, so reviews wait while learning
  * pays and never let memory sink far.
@@ -14,8 +14,9 @@ export function reviews(view: PolicyView): Candidate[] {
   const out: Candidate[] = [];
   for (const [skillId, m] of Object.entries(view.memory.skills)) {
     if (!view.graph.has(skillId) || view.skippedSkills.has(skillId)) continue;
-    if (m.card.due > view.now || !view.isMastered(skillId)) continue;
+    if (!view.isMastered(skillId)) continue;
     const r = scheduler.retrievability(m.card, view.now);
+    if (r > view.tuning.reviewRetention) continue;
     out.push({
       skillId,
       kind: 'review',
@@ -24,7 +25,7 @@ export function reviews(view: PolicyView): Candidate[] {
         {
           code: 'due-review',
           retrievability: r,
-          desiredRetention: scheduler.desiredRetention,
+          desiredRetention: view.tuning.reviewRetention,
           dueAt: m.card.due,
         },
       ],
