@@ -3,13 +3,7 @@
 // strong interests and a deadline — through a week, showing what it chose for each and why.
 // Only the published entry points are used, as an app installing Pacekit from npm would.
 import { fileURLToPath } from 'node:url';
-import {
-  type BktModel,
-  createRandom,
-  type EventInput,
-  type LearnerState,
-  type Progress,
-} from '@pacekit/core';
+import type { EventInput, Progress } from '@pacekit/core';
 import { crossValidateBkt, fitBkt } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
 import type { SimulatedLearner } from '@pacekit/pacing/sim';

@@ -47,7 +47,6 @@ export function learning(view: PolicyView): Candidate[] {
     const reasons: Reason[] = [{ code: 'ready-to-learn', prerequisites }];
     const pMastery = view.mastery(skillId);
     let value = (1 - pMastery) * Math.max(params.pLearn, 1e-3);
-    const { learner } = view.context;
     if (tuning.unlock > 0) value += tuning.unlock * unlockValue(view, skillId, pMastery);
     const goal = view.goalOf.get(skillId);
     if (goal) {
