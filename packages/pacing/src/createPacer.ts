@@ -74,7 +74,7 @@ export const PacerOptionsSchema = z.object({
    * forgetting that caps P(L) below the threshold): `repair` (default: move them to the nearest
    * sound value and warn, naming the skill), `strict` (throw `MODEL_UNFIT_FOR_PACING`) or `off`.
    */
-  modelCheck: z.enum(['repair', 'strict', 'off']).default('repair'),
+  modelCheck: z.literal(['repair', 'strict', 'off']).default('repair'),
   /** Told each model warning (default: `console.warn`, once per pacer, listing them all). */
   onWarning: z.custom<(warning: ModelWarning) => void>((f) => typeof f === 'function').optional(),
 });

@@ -51,16 +51,27 @@ export interface Candidate {
 
 /** Everything the rules read, computed once per `next()` call. */
 export interface PolicyView {
+  /** The course: learner model, skill scheduler, tuning, struggle options. */
   readonly context: PolicyContext;
+  /** The learner's state. */
   readonly state: LearnerState;
+  /** `next()`'s options, validated, with defaults. */
   readonly options: z.output<typeof NextOptionsSchema>;
+  /** The policy tuning. */
   readonly tuning: PolicyTuning;
+  /** Now (epoch ms). */
   readonly now: number;
+  /** The skill graph. */
   readonly graph: SkillGraph;
+  /** The catalogue. */
   readonly catalog: Catalog;
+  /** The learner's memory (FSRS cards). */
   readonly memory: MemoryState;
+  /** Misses in a row from which an easier item comes first. */
   readonly struggleAfter: number;
+  /** Skills a teacher said to skip. */
   readonly skippedSkills: ReadonlySet<string>;
+  /** Items a teacher said to skip, and items already planned this session. */
   readonly skippedItems: ReadonlySet<string>;
   /** Items planned already this session (never repeated). */
   readonly exclude: ReadonlySet<string>;
@@ -70,11 +81,15 @@ export interface PolicyView {
   readonly goalOf: ReadonlyMap<string, { goalId: string; deadline: number | null }>;
   /** The skill and item practised last. */
   readonly lastSkill: string | undefined;
+  /** The item practised last. */
   readonly lastItem: string | undefined;
   /** A mood reported within `tuning.moodMinutes` that shapes the pick. */
   readonly mood: 'frustrated' | 'confused' | 'bored' | undefined;
+  /** P(L) of a skill. */
   mastery(skillId: string): number;
+  /** Whether a skill counts as mastered (memoised for the call). */
   isMastered(skillId: string): boolean;
+  /** The open struggle episode on a skill, if any. */
   struggle(skillId: string): SkillStruggle | undefined;
   /** Whether the learner is on a break from the skill now (attempts left in it, within `struggle.breakMinutes`). */
   onBreak(skillId: string): boolean;
@@ -82,6 +97,7 @@ export interface PolicyView {
   confidence(skillId: string): number | null;
   /** Whether a right answer on the skill came within `tuning.verifiedHours`. */
   verified(skillId: string): boolean;
+  /** P(success) on an item now: BKT × recall now, shifted by difficulty and the pace offset. */
   predict(item: Item): number;
 }
 
