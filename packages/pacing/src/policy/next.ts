@@ -1,5 +1,4 @@
 import { type LearnerState, parseInput } from '@pacekit/core';
-import { chooseItem } from './chooseItem';
 import { type NextOptions, NextOptionsSchema } from './options';
 import { rank } from './rank';
 import type { Reason } from './reasons';
@@ -56,6 +55,5 @@ export function recommend(
   const view = createView(context, state, opts, exclude);
   let candidates = RULES.flatMap((rule) => rule(view));
   if (candidates.length === 0) candidates = maintenance(view);
-  const choices = candidates.flatMap((c) => chooseItem(view, c) ?? []);
-  return rank(view, choices).slice(0, opts.limit);
+  return rank(view, candidates, opts.limit);
 }

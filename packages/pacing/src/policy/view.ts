@@ -163,6 +163,8 @@ export function createView(
   const breakMs = context.struggle.breakMinutes * 60_000;
   const struggle = (skillId: string) => struggles.find((s) => s.skillId === skillId);
   const memory = memoryOf(state);
+  const effective = new Map<string, number>();
+  const offset = paceOf(state).offset;
   return {
     context,
     state,
@@ -203,7 +205,20 @@ export function createView(
         now - s.lastAttemptAt <= (tuning.verifiedHours * DAY) / 24
       );
     },
-    predict: (item) => predictItem(learner, state, item, now, context.scheduler),
+    predict: (item) => {
+      // P(L) × recall now, once per skill per call: items of a skill share it.
+      let p = 1;
+      for (const skillId of item.skills) {
+        let known = effective.get(skillId);
+        if (known === undefined) {
+          const card = memory.skills[skillId]?.card;
+          const recall = card && card.lastReview !== null ? context.scheduler.retrievability(card, now) : 1;
+          effective.set(skillId, (known = learner.mastery(state, skillId) * recall));
+        }
+        p = Math.min(p, learner.bkt.predict(skillId, known, item.id));
+      }
+      return adjustPrediction(p, item.difficulty ?? 0, offset);
+    },
   };
 }
 

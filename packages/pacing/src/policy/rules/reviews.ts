@@ -14,6 +14,8 @@ export function reviews(view: PolicyView): Candidate[] {
   const out: Candidate[] = [];
   for (const [skillId, m] of Object.entries(view.memory.skills)) {
     if (!view.graph.has(skillId) || view.skippedSkills.has(skillId)) continue;
+    // Before its due date a card's recall is above the scheduler's desired retention.
+    if (m.card.due > view.now && view.tuning.reviewRetention <= scheduler.desiredRetention) continue;
     if (!view.isMastered(skillId)) continue;
     const r = scheduler.retrievability(m.card, view.now);
     if (r > view.tuning.reviewRetention) continue;
