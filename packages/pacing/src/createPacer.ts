@@ -163,6 +163,7 @@ export function createPacer(options: PacerOptions): Pacer {
         `Pacekit: the BKT model was repaired for pacing:\n${warnings.map((w) => `  ${w.message}`).join('\n')}`,
       );
   }
+  const onlineBkt = createBkt(model);
   const plugin = createMemoryPlugin({
     scheduler,
     skillScheduler,
@@ -170,15 +171,16 @@ export function createPacer(options: PacerOptions): Pacer {
     implicit: opts.implicitRepetition,
   });
   const learner = createLearnerModel({
-    bkt: createBkt(model),
+    bkt: onlineBkt,
     graph,
     catalog,
     masteryThreshold: opts.masteryThreshold,
     hintCredit: opts.hintCredit,
     plugins: [
+      // Pace first: it reads the memory cards as they were before the response.
+      createPacePlugin(onlineBkt, skillScheduler) as never,
       plugin as never,
       createStrugglePlugin(opts.struggle, (state, skillId) => isMastered(state, skillId)) as never,
-      createPacePlugin() as never,
     ],
   });
   // The struggle fold asks the learner model (created just above) whether a skill is mastered.

@@ -30,6 +30,8 @@ export interface LearnerPluginContext {
    * model's predictions are from this learner's answers.
    */
   predicted: number | undefined;
+  /** For an attempt or a review: P(L) of each of `skillIds` before the response (same order). */
+  priorMastery: readonly number[] | undefined;
 }
 
 /**
@@ -335,10 +337,13 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     }
     const skillIds = resolve(event);
     let predicted: number | undefined;
+    let priorMastery: number[] | undefined;
     if (plugins.length > 0 && (event.type === 'attempt' || event.type === 'review')) {
-      predicted = 1;
-      for (const skillId of skillIds)
-        predicted = Math.min(predicted, bkt.predict(skillId, mastery(draft, skillId), event.itemId));
+      let p = 1;
+      priorMastery = skillIds.map((skillId) => mastery(draft, skillId));
+      for (let i = 0; i < skillIds.length; i++)
+        p = Math.min(p, bkt.predict(skillIds[i]!, priorMastery[i]!, event.itemId));
+      predicted = p;
     }
     applyCore(draft, event, skillIds);
     for (const plugin of plugins) {
@@ -349,6 +354,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
         catalog,
         graph,
         predicted,
+        priorMastery,
       });
     }
   };

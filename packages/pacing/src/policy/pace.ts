@@ -1,5 +1,7 @@
-import type { LearnerModelPlugin, LearnerState } from '@pacekit/core';
+import type { Bkt, LearnerModelPlugin, LearnerState } from '@pacekit/core';
 import { z } from 'zod';
+import { memoryOf } from '../memory/memoryPlugin';
+import type { Scheduler } from '../memory/scheduler';
 
 /** Key of the pace slice in `LearnerState.extensions`. */
 export const PACE_KEY = 'pace';
@@ -42,20 +44,30 @@ export function adjustPrediction(p: number, difficulty: number, offset: number):
 
 /**
  * The plugin that learns the learner's offset: after each attempt or review, the offset moves
- * by K·(response − prediction), K = α / (1 + β·n), bounded to ±4.
+ * by K·(response − prediction), K = α / (1 + β·n), bounded to ±4. The prediction is the one the
+ * pacer makes (see `pacer.predict`): BKT from P(L) × each skill's recall at the time, by the
+ * item's difficulty and the offset so far. It must run before the memory plugin, whose cards
+ * it reads as they were before the response.
  */
-export function createPacePlugin(): LearnerModelPlugin<PaceState> {
+export function createPacePlugin(bkt: Bkt, scheduler: Scheduler): LearnerModelPlugin<PaceState> {
   return {
     key: PACE_KEY,
     initial: () => ({ offset: 0, responses: 0 }),
-    apply: (slice, event, { predicted, catalog }) => {
-      if (predicted === undefined || (event.type !== 'attempt' && event.type !== 'review')) return slice;
+    apply: (slice, event, { priorMastery, skillIds, catalog, state }) => {
+      if (priorMastery === undefined || (event.type !== 'attempt' && event.type !== 'review')) return slice;
       const response =
         event.type === 'attempt'
           ? (event.score ?? (event.correct ? 1 : 0))
           : event.rating === 'again'
             ? 0
             : 1;
+      const memory = memoryOf(state).skills;
+      let predicted = 1;
+      for (let i = 0; i < skillIds.length; i++) {
+        const card = memory[skillIds[i]!]?.card;
+        const recall = card && card.lastReview !== null ? scheduler.retrievability(card, event.at) : 1;
+        predicted = Math.min(predicted, bkt.predict(skillIds[i]!, priorMastery[i]! * recall, event.itemId));
+      }
       const difficulty = catalog?.has(event.itemId) ? (catalog.get(event.itemId).difficulty ?? 0) : 0;
       const p = adjustPrediction(predicted, difficulty, slice.offset);
       const k = PACE_ALPHA / (1 + PACE_BETA * slice.responses);
