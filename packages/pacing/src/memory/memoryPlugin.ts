@@ -133,7 +133,7 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
           for (const { skillId: prereq, weight } of graph.prerequisitesOf(skillId)) {
             const prior = skills[prereq];
             if (weight >= implicit.flagWeight && prior && !practised.has(prereq))
-              skills[prereq] = { ...prior, flaggedAt: event.at };
+              skills[prereq] = { ...prior, flaggedAt: prior.flaggedAt ?? event.at };
           }
         }
       } else {
