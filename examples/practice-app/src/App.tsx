@@ -27,7 +27,8 @@ function SessionTimer() {
 }
 
 function Practice({ now, onAnswered }: { now: number; onAnswered: () => void }) {
-  const [next] = useNextActivity({ now, limit: 1 });
+  // The practice box answers questions; flashcards have their own deck.
+  const [next] = useNextActivity({ now, limit: 1, modalities: ['practice'] });
   const record = useRecord();
   const [answer, setAnswer] = useState('');
   const [feedback, setFeedback] = useState('');

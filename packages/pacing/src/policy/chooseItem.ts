@@ -31,6 +31,7 @@ export function chooseItem(view: PolicyView, candidate: Candidate): Choice | und
     // A teacher's pin wins over a skip; items already planned this session are never repeated.
     if (pinned === undefined ? view.skippedItems.has(item.id) : view.exclude.has(item.id)) continue;
     if (candidate.modalities && !candidate.modalities.includes(item.modality)) continue;
+    if (view.options.modalities && !view.options.modalities.includes(item.modality)) continue;
     const p = view.predict(item);
     let fit = -tuning.offTarget * Math.abs(p - candidate.aim);
     if (interests.length > 0 && item.topics.some((t) => interests.includes(t))) fit += tuning.interest;

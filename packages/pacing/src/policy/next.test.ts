@@ -115,6 +115,14 @@ describe('next()', () => {
     ).toBe(false);
   });
 
+  it('keeps to the modalities asked for: a practice box never gets a flashcard', () => {
+    const state = pacer.learner.initialState('ada');
+    const practice = pacer.next(state, { now: T0, limit: 10, modalities: ['practice'] });
+    expect(practice.length).toBeGreaterThan(0);
+    for (const r of practice) expect(pacer.catalog.get(r.itemId).modality).toBe('practice');
+    expect(pacer.next(state, { now: T0, modalities: ['flashcard'] })[0]!.itemId).toBe('card-1');
+  });
+
   it('listens to low confidence before a first attempt: an easier start, said so', () => {
     const state = pacer.learner.replay('ada', [
       ...master(['count']),

@@ -22,6 +22,11 @@ export const NextOptionsSchema = z.object({
   challengeAfter: z.number().int().min(1).default(2),
   /** Restrict new learning to these skills and their prerequisites (e.g. this week's unit). */
   focus: z.array(z.string().min(1)).optional(),
+  /**
+   * Only items of these modalities (e.g. a practice box asks for `['practice']`, a flashcard
+   * deck for `['flashcard']`); default: any.
+   */
+  modalities: z.array(z.string().min(1)).optional(),
 });
 
 /** Options of `next()` (only `now` is required). */
