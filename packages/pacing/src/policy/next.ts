@@ -2,6 +2,7 @@ import { type LearnerState, parseInput } from '@pacekit/core';
 import { type NextOptions, NextOptionsSchema } from './options';
 import { rank } from './rank';
 import type { Reason } from './reasons';
+import { boost } from './rules/boost';
 import { breaks } from './rules/breaks';
 import { checks } from './rules/checks';
 import { instruction } from './rules/instruction';
@@ -31,13 +32,13 @@ export interface Recommendation {
 export type PolicyRule = (view: PolicyView) => Candidate[];
 
 /** The rules `next()` asks, each in its own file under `policy/rules/`. */
-const RULES: readonly PolicyRule[] = [pins, reviews, checks, learning, instruction, breaks];
+const RULES: readonly PolicyRule[] = [pins, reviews, checks, learning, instruction, breaks, boost];
 
 /**
  * Ranked recommendations for a learner now: every rule proposes candidates valued in expected
  * mastery gained or kept (pins, due reviews, prerequisite checks that can change the decision,
  * new learning shaped by struggle, confidence and mood, instruction when stuck, another skill
- * during a break); each candidate's
+ * during a break, a quick win after a run of misses); each candidate's
  * item is chosen; they are ranked by value per minute. See docs/pacing.md.
  *
  * Defined answers: an empty catalogue gives `[]`; a learner with everything mastered and

@@ -65,6 +65,14 @@ export const PolicyTuningSchema = z.object({
   instruction: z.number().nonnegative().default(0.5),
   /** Value of a review of a mastered skill during a break from another (a success while the missed skill waits). */
   breakReview: z.number().nonnegative().default(0.02),
+  /**
+   * Misses in a row, across skills, after which a quick win comes next: a review of the mastered
+   * skill the learner is likeliest to get right (0 turns it off). Learners who give up after a
+   * run of misses quit far less often with it (docs/benchmarks.md).
+   */
+  boostAfter: z.number().int().nonnegative().default(2),
+  /** Value of that quick win. */
+  boost: z.number().nonnegative().default(0.5),
   /** Multiplier of a skill's value while the learner takes a break from it. */
   onBreak: z.number().min(0).max(1).default(0.05),
   /** Value added for an item about the learner's interests. */

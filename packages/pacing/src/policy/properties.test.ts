@@ -63,6 +63,12 @@ function holds(p: Pacer, state: LearnerState, rec: Recommendation, reason: Reaso
         now - s.breakAt < 30 * MIN
       );
     }
+    case 'confidence-boost':
+      return (
+        reason.missesInRow === 2 &&
+        (state.extensions.struggle as { missesInRow: number }).missesInRow === reason.missesInRow &&
+        p.learner.isMastered(state, rec.skillId)
+      );
     case 'instruction':
       return (
         DEFAULT_POLICY_TUNING.instructionModalities.includes(item.modality) &&

@@ -19,6 +19,7 @@ const every: Reason[] = [
   { code: 'after-struggle', skillId: 'add', failures: 4, confidence: null },
   { code: 'low-confidence', skillId: 'add', confidence: 0.1 },
   { code: 'taking-a-break', fromSkillId: 'add', failures: 5, attemptsLeft: 2 },
+  { code: 'confidence-boost', missesInRow: 3 },
   { code: 'instruction', skillId: 'add', modality: 'lesson' },
   { code: 'needs-help', skillId: 'add', since: 0, attempts: 14 },
   { code: 'ready-to-learn', prerequisites: ['count', 'add'] },
@@ -54,7 +55,7 @@ describe('describeReason', () => {
     expect(named.describe({ code: 'ready-to-learn', prerequisites: ['count', 'add'] })).toBe(
       'You know Counting and Adding, so you are ready for this.',
     );
-    expect(named.describe(every[7]!, { audience: 'teacher' })).toBe(
+    expect(named.describe(every[8]!, { audience: 'teacher' })).toBe(
       'Needs help on Adding: 14 attempts without mastering it.',
     );
   });

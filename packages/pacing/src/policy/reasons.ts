@@ -26,6 +26,8 @@ export type Reason =
   | { code: 'low-confidence'; skillId: string; confidence: number }
   /** A break from `fromSkillId` after repeated misses: something else for a while. */
   | { code: 'taking-a-break'; fromSkillId: string; failures: number; attemptsLeft: number }
+  /** After `missesInRow` misses in a row: something the learner knows well, for a quick win. */
+  | { code: 'confidence-boost'; missesInRow: number }
   /** An item that teaches (lesson, worked example) for a skill the learner is stuck on. */
   | { code: 'instruction'; skillId: string; modality: string }
   /** The learner has spun their wheels on this skill: a person should help (see the class view). */
@@ -107,6 +109,10 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
       return teacher
         ? `A break from ${name(reason.fromSkillId)} after ${reason.failures} misses in a row.`
         : `A break from ${name(reason.fromSkillId)}: something different for a while.`;
+    case 'confidence-boost':
+      return teacher
+        ? `After ${reason.missesInRow} misses in a row: a quick win on a mastered skill.`
+        : 'Something you know well, for a quick win.';
     case 'instruction':
       return teacher
         ? `Instruction (${reason.modality}) for ${name(reason.skillId)}, which the learner is stuck on.`

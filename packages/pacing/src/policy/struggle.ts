@@ -56,6 +56,8 @@ export const StruggleStateSchema = z.object({
   skills: z.array(SkillStruggleSchema),
   /** Attempts since the learner last mastered a skill (any skill): progress, or its absence. */
   attemptsSinceMastery: z.number().int().nonnegative(),
+  /** Misses in a row across skills, now (a learner who keeps missing may give up). */
+  missesInRow: z.number().int().nonnegative(),
 });
 
 /** A struggle episode (see {@link SkillStruggleSchema}). */
@@ -63,7 +65,11 @@ export type SkillStruggle = z.output<typeof SkillStruggleSchema>;
 /** The struggle slice (see {@link StruggleStateSchema}). */
 export type StruggleState = z.output<typeof StruggleStateSchema>;
 
-const EMPTY: StruggleState = Object.freeze({ skills: [], attemptsSinceMastery: 0 }) as StruggleState;
+const EMPTY: StruggleState = Object.freeze({
+  skills: [],
+  attemptsSinceMastery: 0,
+  missesInRow: 0,
+}) as StruggleState;
 
 /** The struggle slice of `state` (no episodes when there is none). */
 export function struggleOf(state: LearnerState): StruggleState {
@@ -166,12 +172,16 @@ export function createStrugglePlugin(
             ? skills.map((s, k) => (k === index ? next! : s))
             : skills.filter((_, k) => k !== index);
     }
-    return { skills, attemptsSinceMastery: progressed ? 0 : stalled };
+    return {
+      skills,
+      attemptsSinceMastery: progressed ? 0 : stalled,
+      missesInRow: right ? 0 : slice.missesInRow + 1,
+    };
   };
 
   return {
     key: STRUGGLE_KEY,
-    initial: () => ({ skills: [], attemptsSinceMastery: 0 }),
+    initial: () => ({ skills: [], attemptsSinceMastery: 0, missesInRow: 0 }),
     apply: (slice, event, { state, skillIds }) => {
       switch (event.type) {
         case 'attempt': {
