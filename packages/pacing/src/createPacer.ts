@@ -40,6 +40,7 @@ import {
   createStrugglePlugin,
   needsHelp,
   type SkillStruggle,
+  type StruggleOptions,
   StruggleOptionsSchema,
 } from './policy/struggle';
 import { predictItem } from './policy/view';
@@ -124,6 +125,8 @@ export interface Pacer {
   describe(reason: Reason, options?: Omit<DescribeOptions, 'skillName'>): string;
   /** Skills on which the learner is flagged as needing a person's help (the struggle state). */
   needsHelp(state: LearnerState): SkillStruggle[];
+  /** When a learner counts as struggling, as the learner model folds it. */
+  readonly struggleOptions: StruggleOptions;
   /** What the model check found in the BKT parameters (empty when they are sound, or with `modelCheck: 'off'`). */
   readonly modelWarnings: readonly ModelWarning[];
 }
@@ -205,5 +208,6 @@ export function createPacer(options: PacerOptions): Pacer {
     describe: (reason, describeOptions) => describeReason(reason, { ...describeOptions, skillName }),
     needsHelp,
     modelWarnings: warnings,
+    struggleOptions: opts.struggle,
   };
 }

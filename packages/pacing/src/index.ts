@@ -1,3 +1,15 @@
+export {
+  type ClassGroup,
+  type ClassLearner,
+  type ClassReason,
+  type ClassSummary,
+  type ClassSummaryOptions,
+  ClassSummaryOptionsSchema,
+  type LearnerStatus,
+  type MasteryCell,
+  type OneOnOne,
+  summarizeClass,
+} from './class/summarizeClass';
 export { createPacer, type Pacer, type PacerOptions, PacerOptionsSchema } from './createPacer';
 export {
   createGrader,
