@@ -3,6 +3,7 @@
 import { createRandom, type EventInput, type ItemInput, type SkillInput } from '@pacekit/core';
 import { createPacer, createScheduler, type MemoryCard, type RecallRating } from '@pacekit/pacing';
 import { type Card, createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
+import { classViewBench } from './classView';
 import { fsrsTrainingBench } from './fsrsTraining';
 import { simulationBench } from './simulation';
 
@@ -134,5 +135,6 @@ log(
   `1,000 reviews (50 cards × 20 reviews) per round, 300 rounds: Pacekit ${median(ours).toFixed(2)} µs per review, ts-fsrs directly ${median(theirs).toFixed(2)} µs per review: ${(median(ours) / median(theirs)).toFixed(2)}×.`,
 );
 
+for (const line of classViewBench()) log(line);
 for (const line of await simulationBench()) log(line);
 for (const line of await fsrsTrainingBench()) log(line);
