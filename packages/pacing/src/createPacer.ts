@@ -35,6 +35,7 @@ import { checkPacingModel, type ModelWarning } from './policy/modelGuard';
 import { type Recommendation, recommend } from './policy/next';
 import { type NextOptions, PolicyTuningSchema } from './policy/options';
 import { createPacePlugin } from './policy/pace';
+import { createPickPlugin } from './policy/pick';
 import { type DescribeOptions, describeReason, type Reason } from './policy/reasons';
 import {
   createStrugglePlugin,
@@ -184,6 +185,7 @@ export function createPacer(options: PacerOptions): Pacer {
       createPacePlugin(onlineBkt, skillScheduler) as never,
       plugin as never,
       createStrugglePlugin(opts.struggle, (state, skillId) => isMastered(state, skillId)) as never,
+      createPickPlugin() as never,
     ],
   });
   // The struggle fold asks the learner model (created just above) whether a skill is mastered.

@@ -65,6 +65,7 @@ export {
   type PolicyTuningInput,
   PolicyTuningSchema,
 } from './policy/options';
+export { PICK_KEY, type PickState, PickStateSchema, pickOf } from './policy/pick';
 export { type DescribeOptions, describeReason, type Reason, type ReasonCode } from './policy/reasons';
 export {
   DEFAULT_STRUGGLE_OPTIONS,

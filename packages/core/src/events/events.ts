@@ -73,15 +73,18 @@ export const SelfReportEventSchema = z
     preferredModalities: z.array(z.string().min(1)).optional(),
     /** How they feel. */
     mood: MoodSchema.optional(),
+    /** An item they chose among the options offered them (`next({ choices })`): it comes first until done. */
+    pick: id.optional(),
   })
   .refine(
     (e) =>
       e.confidence !== undefined ||
       e.interests !== undefined ||
       e.mood !== undefined ||
-      e.preferredModalities !== undefined,
+      e.preferredModalities !== undefined ||
+      e.pick !== undefined,
     {
-      message: 'a self-report needs confidence, interests, preferredModalities or mood',
+      message: 'a self-report needs confidence, interests, preferredModalities, mood or pick',
       path: ['confidence'],
     },
   );

@@ -214,6 +214,8 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
         return catalog?.has(event.itemId) ? catalog.get(event.itemId).skills : [];
       case 'self-report':
         if (event.skillId !== undefined) checkSkill(event.skillId, event);
+        if (event.pick !== undefined && catalog && !catalog.has(event.pick))
+          skillsOfItem(event.pick, undefined, event);
         return [];
       case 'goal':
         if (event.status === 'active') for (const skillId of event.skillIds) checkSkill(skillId, event);

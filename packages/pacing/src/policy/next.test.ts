@@ -2,6 +2,7 @@ import type { EventInput } from '@pacekit/core';
 import { describe, expect, it } from 'vitest';
 import { attempt, bkt, DAY, items, skills, T0 } from '../__fixtures__/course';
 import { createPacer } from '../createPacer';
+import { pickOf } from './pick';
 import { describeReason, type Reason } from './reasons';
 
 const pacer = createPacer({ skills, items, bkt });
@@ -113,6 +114,49 @@ describe('next()', () => {
         .next(vouched, { now: later + 10, limit: 10 })
         .some((r) => reason(r.reasons, 'prerequisite-check')),
     ).toBe(false);
+  });
+
+  it('offers distinct choices — different skills, different kinds first — and puts the learner’s pick first until done', () => {
+    const state = pacer.learner.replay('ada', [
+      ...master(['count', 'add']),
+      ...[0, 1, 2].map((k) => attempt('multiply-mid', true, T0 + 10 + k)),
+    ]);
+    const later = T0 + 20 * DAY;
+    const choices = pacer.next(state, { now: later, choices: 3 });
+    expect(choices).toHaveLength(3);
+    expect(new Set(choices.map((c) => c.skillId)).size).toBe(3);
+    const ranked = pacer.next(state, { now: later, limit: 12 });
+    expect(choices[0]).toEqual(ranked[0]);
+    // As many kinds as the ranked list has, up to three.
+    expect(new Set(choices.map((c) => c.kind)).size).toBe(
+      Math.min(3, new Set(ranked.map((r) => r.kind)).size),
+    );
+    for (const c of choices) expect(ranked).toContainEqual(c);
+    // The learner picks the last option: the state says so, and it comes first.
+    const pick = choices[2]!;
+    const picked = pacer.learner.apply(state, {
+      id: 'pick',
+      learnerId: 'ada',
+      at: later,
+      type: 'self-report',
+      pick: pick.itemId,
+    } as never);
+    expect(pickOf(picked)).toEqual({ itemId: pick.itemId, at: later });
+    const [first] = pacer.next(picked, { now: later + 1 });
+    expect(first!.itemId).toBe(pick.itemId);
+    expect(first!.reasons[0]).toEqual({ code: 'learner-picked', itemId: pick.itemId, at: later });
+    // Doing it fulfils the pick.
+    const done = pacer.learner.apply(picked, attempt(pick.itemId, true, later + 2) as never);
+    expect(pickOf(done).itemId).toBeNull();
+    expect(() =>
+      pacer.learner.apply(state, {
+        id: 'bad',
+        learnerId: 'ada',
+        at: later,
+        type: 'self-report',
+        pick: 'nope',
+      } as never),
+    ).toThrow(/nope/);
   });
 
   it('keeps to the modalities asked for: a practice box never gets a flashcard', () => {

@@ -8,6 +8,7 @@ import { checks } from './rules/checks';
 import { instruction } from './rules/instruction';
 import { learning } from './rules/learning';
 import { maintenance } from './rules/maintenance';
+import { picked } from './rules/picked';
 import { pins } from './rules/pins';
 import { reviews } from './rules/reviews';
 import { type ActivityKind, type Candidate, createView, type PolicyContext, type PolicyView } from './view';
@@ -32,10 +33,10 @@ export interface Recommendation {
 export type PolicyRule = (view: PolicyView) => Candidate[];
 
 /** The rules `next()` asks, each in its own file under `policy/rules/`. */
-const RULES: readonly PolicyRule[] = [pins, reviews, checks, learning, instruction, breaks, boost];
+const RULES: readonly PolicyRule[] = [pins, picked, reviews, checks, learning, instruction, breaks, boost];
 
 /**
- * Ranked recommendations for a learner now: every rule proposes candidates valued in expected
+ * Ranked recommendations for a learner now (or, with `choices`, distinct options to choose among): every rule proposes candidates valued in expected
  * mastery gained or kept (pins, due reviews, prerequisite checks that can change the decision,
  * new learning shaped by struggle, confidence and mood, instruction when stuck, another skill
  * during a break, a quick win after a run of misses); each candidate's
@@ -56,5 +57,24 @@ export function recommend(
   const view = createView(context, state, opts, exclude);
   let candidates = RULES.flatMap((rule) => rule(view));
   if (candidates.length === 0) candidates = maintenance(view);
-  return rank(view, candidates, opts.limit);
+  if (opts.choices === undefined) return rank(view, candidates, opts.limit);
+  return distinctChoices(rank(view, candidates, opts.choices * 4), opts.choices);
+}
+
+/** `count` options: the best, then the best of each kind not yet offered, then the next best. */
+function distinctChoices(ranked: readonly Recommendation[], count: number): Recommendation[] {
+  const out: Recommendation[] = ranked.slice(0, 1);
+  const kinds = new Set(out.map((r) => r.kind));
+  for (const r of ranked) {
+    if (out.length >= count) break;
+    if (!kinds.has(r.kind)) {
+      out.push(r);
+      kinds.add(r.kind);
+    }
+  }
+  for (const r of ranked) {
+    if (out.length >= count) break;
+    if (!out.includes(r)) out.push(r);
+  }
+  return out;
 }

@@ -23,6 +23,12 @@ export const NextOptionsSchema = z.object({
   /** Restrict new learning to these skills and their prerequisites (e.g. this week's unit). */
   focus: z.array(z.string().min(1)).optional(),
   /**
+   * Distinct options for the learner to choose among (e.g. 3): each of a different skill, of as
+   * many different kinds as there are, best first. When set, `next()` returns this many at most
+   * (instead of `limit`). Record the learner's pick as a self-report with `pick`.
+   */
+  choices: z.number().int().min(1).max(20).optional(),
+  /**
    * Only items of these modalities (e.g. a practice box asks for `['practice']`, a flashcard
    * deck for `['flashcard']`); default: any.
    */

@@ -5,6 +5,7 @@ import { bkt, items, skills, T0 } from '../__fixtures__/course';
 import { createPacer, type Pacer } from '../createPacer';
 import type { Recommendation } from './next';
 import { DEFAULT_POLICY_TUNING } from './options';
+import { pickOf } from './pick';
 import type { Reason } from './reasons';
 import { struggleOn } from './struggle';
 
@@ -22,6 +23,8 @@ function holds(p: Pacer, state: LearnerState, rec: Recommendation, reason: Reaso
   switch (reason.code) {
     case 'teacher-pinned':
       return state.pinned.includes(reason.ref);
+    case 'learner-picked':
+      return pickOf(state).itemId === reason.itemId && rec.itemId === reason.itemId;
     case 'due-review': {
       const card = p.memory(state).skills[rec.skillId]!.card;
       return (

@@ -30,6 +30,7 @@ const every: Reason[] = [
   { code: 'matches-interest', topics: ['space'] },
   { code: 'preferred-modality', modality: 'video' },
   { code: 'all-mastered', retrievability: 0.95 },
+  { code: 'learner-picked', itemId: 'q1', at: 0 },
 ];
 
 describe('describeReason', () => {

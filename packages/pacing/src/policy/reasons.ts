@@ -6,6 +6,8 @@
 export type Reason =
   /** A teacher pinned this item or skill. */
   | { code: 'teacher-pinned'; ref: string }
+  /** The learner picked this among the options they were offered. */
+  | { code: 'learner-picked'; itemId: string; at: number }
   /** The skill's memory has fallen to the desired retention: review before it is forgotten. */
   | { code: 'due-review'; retrievability: number; desiredRetention: number; dueAt: number }
   /**
@@ -87,6 +89,8 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
   switch (reason.code) {
     case 'teacher-pinned':
       return teacher ? `Pinned by a teacher (${reason.ref}).` : 'Your teacher picked this for you.';
+    case 'learner-picked':
+      return teacher ? 'Picked by the learner among the options offered.' : 'You picked this one.';
     case 'due-review':
       return teacher
         ? `Review due: recall ${percent(reason.retrievability)}, at or below the desired ${percent(reason.desiredRetention)}.`
