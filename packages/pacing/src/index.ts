@@ -80,4 +80,4 @@ export {
   struggleOf,
 } from './policy/struggle';
 export type { ActivityKind, Candidate, PolicyContext, PolicyView } from './policy/view';
-export { selectNextActivity, selectSessionPlan } from './selections';
+export { selectGoalPlan, selectNextActivity, selectSessionPlan } from './selections';

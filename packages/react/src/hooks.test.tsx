@@ -7,6 +7,7 @@ import {
   createPacer,
   type EventInput,
   PacekitProvider,
+  useGoalPlan,
   useLearner,
   useMastery,
   useNextActivity,
@@ -58,6 +59,15 @@ function Next() {
   return (
     <p data-testid="next">
       {first?.itemId} {first?.reasons[0]?.code} {plan.steps.length} {interests.join(',')}
+    </p>
+  );
+}
+
+function Goal() {
+  const plan = useGoalPlan({ now: T0 + 3_600_000 });
+  return (
+    <p data-testid="goal">
+      {plan ? `${plan.goalId}: ${plan.remainingSkills.join(',')} ${plan.feasible}` : 'no goal'}
     </p>
   );
 }
@@ -128,6 +138,30 @@ for (const strict of [false, true]) {
       expect(after).not.toBe(before);
       expect(after).toContain('space');
       expect(after).toMatch(/ready-to-learn/);
+    });
+
+    it('shows the goal plan once a goal is set (null before)', async () => {
+      const store = createLearnerStore({ learner: pacer.learner, learnerId: 'ada' });
+      render(
+        wrap(
+          <PacekitProvider store={store} pacer={pacer}>
+            <Goal />
+          </PacekitProvider>,
+        ),
+      );
+      expect(screen.getByTestId('goal').textContent).toBe('no goal');
+      await act(() =>
+        store.record({
+          id: `g${n++}`,
+          learnerId: 'ada',
+          at: T0,
+          type: 'goal',
+          goalId: 'c-by-friday',
+          skillIds: ['c'],
+          deadline: T0 + 4 * 86_400_000,
+        }),
+      );
+      expect(screen.getByTestId('goal').textContent).toBe('c-by-friday: a,c true');
     });
   });
 }

@@ -3,6 +3,7 @@ export * from '@pacekit/core';
 export * from '@pacekit/pacing';
 export { PacekitContext, type PacekitContextValue } from './context';
 export { PacekitProvider, type PacekitProviderProps } from './PacekitProvider';
+export { useGoalPlan } from './useGoalPlan';
 export { useLearner } from './useLearner';
 export { useMastery } from './useMastery';
 export { useNextActivity } from './useNextActivity';
