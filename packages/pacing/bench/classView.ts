@@ -1,6 +1,7 @@
 // The class view benchmark: summarizeClass over 1,000 learners × 100 skills (budget ≤ 100 ms median).
 import { createRandom, type EventInput, type LearnerState } from '@pacekit/core';
-import { createPacer, summarizeClass } from '@pacekit/pacing';
+import { createPacer } from '@pacekit/pacing';
+import { summarizeClass } from '@pacekit/pacing/class';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 // FSRS parameter training on 100,000 simulated reviews: Pacekit's pure-TypeScript trainer
 // side by side with the FSRS optimizer (@open-spaced-repetition/binding, Rust, native).
 import { computeParameters, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
-import { evaluateFsrs, trainFsrs } from '@pacekit/pacing';
+import { evaluateFsrs, trainFsrs } from '@pacekit/pacing/optimizer';
 import { default_w } from 'ts-fsrs';
 import { simulateReviewHistories } from '../src/optimizer/simulateReviews';
 

@@ -1,15 +1,3 @@
-export {
-  type ClassGroup,
-  type ClassLearner,
-  type ClassReason,
-  type ClassSummary,
-  type ClassSummaryOptions,
-  ClassSummaryOptionsSchema,
-  type LearnerStatus,
-  type MasteryCell,
-  type OneOnOne,
-  summarizeClass,
-} from './class/summarizeClass';
 export { createPacer, type Pacer, type PacerOptions, PacerOptionsSchema } from './createPacer';
 export {
   createGrader,
@@ -43,7 +31,6 @@ export {
   type SchedulerOptions,
   SchedulerOptionsSchema,
 } from './memory/scheduler';
-export * from './optimizer';
 export {
   type GoalPlan,
   type GoalPlanDay,

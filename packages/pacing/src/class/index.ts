@@ -1,0 +1,12 @@
+export {
+  type ClassGroup,
+  type ClassLearner,
+  type ClassReason,
+  type ClassSummary,
+  type ClassSummaryOptions,
+  ClassSummaryOptionsSchema,
+  type LearnerStatus,
+  type MasteryCell,
+  type OneOnOne,
+  summarizeClass,
+} from './summarizeClass';
