@@ -44,6 +44,7 @@ import {
   type StruggleOptions,
   StruggleOptionsSchema,
 } from './policy/struggle';
+import { createTeacherPlugin } from './policy/teacher';
 import { predictItem } from './policy/view';
 
 /** Options of {@link createPacer} besides the course itself. */
@@ -186,6 +187,7 @@ export function createPacer(options: PacerOptions): Pacer {
       plugin as never,
       createStrugglePlugin(opts.struggle, (state, skillId) => isMastered(state, skillId)) as never,
       createPickPlugin() as never,
+      createTeacherPlugin(catalog) as never,
     ],
   });
   // The struggle fold asks the learner model (created just above) whether a skill is mastered.

@@ -66,5 +66,17 @@ export {
   StruggleStateSchema,
   struggleOf,
 } from './policy/struggle';
+export {
+  MAX_NOTES,
+  pinActive,
+  TEACHER_KEY,
+  type TeacherNote,
+  TeacherNoteSchema,
+  type TeacherPin,
+  TeacherPinSchema,
+  type TeacherState,
+  TeacherStateSchema,
+  teacherOf,
+} from './policy/teacher';
 export type { ActivityKind, Candidate, PolicyContext, PolicyView } from './policy/view';
 export { selectGoalPlan, selectNextActivity, selectSessionPlan } from './selections';

@@ -105,10 +105,27 @@ export const GoalEventSchema = z.object({
   status: z.literal(['active', 'cancelled']).default('active'),
 });
 
-/** Teacher actions: they always win over the model. */
-export const OverrideActionSchema = z.literal(['mark-mastered', 'reset', 'pin', 'unpin', 'skip', 'unskip']);
+/**
+ * Teacher actions: they always win over the model. `focus` restricts new learning to a unit
+ * (`skillIds`, empty to clear); `sequence` sets the order in which to learn `skillIds` (empty to
+ * clear); `note` keeps the teacher's `note` in the learner's state.
+ */
+export const OverrideActionSchema = z.literal([
+  'mark-mastered',
+  'reset',
+  'pin',
+  'unpin',
+  'skip',
+  'unskip',
+  'focus',
+  'sequence',
+  'note',
+]);
 
-/** A teacher's override: mark a skill mastered, reset it, or pin/skip an item or skill. */
+/**
+ * A teacher's override: mark a skill mastered, reset it, pin/skip an item or skill (a pin can
+ * expire), set a unit to focus on or a sequence, or leave a note.
+ */
 export const OverrideEventSchema = z
   .object({
     ...base,
@@ -120,17 +137,27 @@ export const OverrideEventSchema = z
     itemId: id.optional(),
     /** Who did it (a teacher id). */
     by: z.string().min(1).max(200).optional(),
-    /** Why, in their words. */
+    /** Why, in their words (for `note`, the note itself). */
     note: z.string().max(2000).optional(),
+    /** The unit (`focus`) or the order (`sequence`) of skills; empty clears it. */
+    skillIds: z.array(id).max(1000).optional(),
+    /** A pin expires at this time. */
+    expiresAt: TimestampSchema.optional(),
+    /** A pin expires after this many attempts on what it pins (default: 1 for an item, none for a skill). */
+    expiresAfterAttempts: z.number().int().min(1).max(1000).optional(),
   })
   .refine(
     (e) =>
       e.action === 'mark-mastered' || e.action === 'reset'
         ? e.skillId !== undefined
-        : (e.skillId ?? e.itemId) !== undefined,
+        : e.action === 'focus' || e.action === 'sequence'
+          ? e.skillIds !== undefined
+          : e.action === 'note'
+            ? e.note !== undefined
+            : (e.skillId ?? e.itemId) !== undefined,
     {
       message:
-        'mark-mastered and reset need a skillId; pin, unpin, skip and unskip need an itemId or a skillId',
+        'mark-mastered and reset need a skillId; pin, unpin, skip and unskip need an itemId or a skillId; focus and sequence need skillIds; note needs a note',
       path: ['skillId'],
     },
   );

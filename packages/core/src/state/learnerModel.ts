@@ -225,6 +225,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
         return [];
       case 'override':
         if (event.skillId !== undefined) checkSkill(event.skillId, event);
+        for (const skillId of event.skillIds ?? []) checkSkill(skillId, event);
         if (event.itemId !== undefined && catalog && !catalog.has(event.itemId))
           skillsOfItem(event.itemId, undefined, event);
         return event.skillId !== undefined && (event.action === 'mark-mastered' || event.action === 'reset')
@@ -307,6 +308,8 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
                 };
           return;
         }
+        // focus, sequence and note live in the pacing policy's state, not the core's.
+        if (event.action === 'focus' || event.action === 'sequence' || event.action === 'note') return;
         const ref = event.itemId !== undefined ? `item:${event.itemId}` : `skill:${event.skillId}`;
         const list = event.action === 'pin' || event.action === 'unpin' ? 'pinned' : 'skipped';
         const kept = draft[list].filter((r) => r !== ref);

@@ -44,8 +44,12 @@ export interface LearnerStore {
    * late — and resolves when it is persisted. Recording an id already recorded changes nothing.
    */
   record(event: EventInput): Promise<LearnerState>;
-  /** Undoes the last event recorded through this store; resolves false if there is none. */
-  undo(): Promise<boolean>;
+  /**
+   * Undoes an event: the one with `eventId` (e.g. a teacher's mark-mastered from last week), or
+   * else the last event recorded through this store. The state becomes what it would be had the
+   * event never happened. Resolves false when there is no such event.
+   */
+  undo(eventId?: string): Promise<boolean>;
   /** The log, in the order events are applied. */
   events(): readonly LearnerEvent[];
   /** A memoised derived value (mastery of a skill, next activity, …). */
@@ -253,10 +257,15 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       });
       return state;
     },
-    undo: async () => {
+    undo: async (eventId) => {
       guard();
       let id: string | undefined;
-      while ((id = recorded.pop()) !== undefined && !ids.has(id));
+      if (eventId !== undefined) {
+        if (!ids.has(eventId)) return false;
+        id = eventId;
+        const at = recorded.lastIndexOf(eventId);
+        if (at >= 0) recorded.splice(at, 1);
+      } else while ((id = recorded.pop()) !== undefined && !ids.has(id));
       if (id === undefined) return false;
       integrate([], [id]);
       pending.undo.push(id);

@@ -1,3 +1,4 @@
+export { type ClassEventInput, forClass } from './forClass';
 export {
   type ClassGroup,
   type ClassLearner,

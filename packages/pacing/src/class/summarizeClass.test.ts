@@ -146,3 +146,22 @@ describe('summarizeClass', () => {
     expect(() => summarizeClass([], pacer, { now: -1 })).toThrow(/now/);
   });
 });
+
+describe('forClass', () => {
+  it('makes one event per learner, each with its own id, that the fold accepts', async () => {
+    const { forClass } = await import('./forClass');
+    const events = forClass(['ada', 'bo'], {
+      id: 'unit-1',
+      at: start,
+      type: 'override',
+      action: 'focus',
+      skillIds: ['s3'],
+    });
+    expect(events.map((e) => [e.id, e.learnerId])).toEqual([
+      ['unit-1:ada', 'ada'],
+      ['unit-1:bo', 'bo'],
+    ]);
+    const bo = pacer.learner.replay('bo', [events[1]!, events[1]!]);
+    expect(bo.eventCount).toBe(1);
+  });
+});

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY_TUNING } from './options';
 import { pickOf } from './pick';
 import type { Reason } from './reasons';
 import { struggleOn } from './struggle';
+import { pinActive, teacherOf } from './teacher';
 
 const pacer = createPacer({
   skills,
@@ -22,7 +23,15 @@ function holds(p: Pacer, state: LearnerState, rec: Recommendation, reason: Reaso
   const item = p.catalog.get(rec.itemId);
   switch (reason.code) {
     case 'teacher-pinned':
-      return state.pinned.includes(reason.ref);
+      return state.pinned.includes(reason.ref) && pinActive(state, reason.ref, now);
+    case 'teacher-sequence': {
+      const sequence = teacherOf(state).sequence ?? [];
+      return (
+        sequence.length === reason.of &&
+        sequence[reason.step - 1] === rec.skillId &&
+        sequence.slice(0, reason.step - 1).every((id) => p.learner.isMastered(state, id))
+      );
+    }
     case 'learner-picked':
       return pickOf(state).itemId === reason.itemId && rec.itemId === reason.itemId;
     case 'due-review': {

@@ -31,6 +31,7 @@ const every: Reason[] = [
   { code: 'preferred-modality', modality: 'video' },
   { code: 'all-mastered', retrievability: 0.95 },
   { code: 'learner-picked', itemId: 'q1', at: 0 },
+  { code: 'teacher-sequence', step: 2, of: 5 },
 ];
 
 describe('describeReason', () => {
@@ -39,7 +40,8 @@ describe('describeReason', () => {
       const child = describeReason(reason);
       const teacher = describeReason(reason, { audience: 'teacher' });
       expect(child.length).toBeGreaterThan(5);
-      if (reason.code !== 'after-success-streak') expect(child).not.toMatch(/\d/);
+      if (reason.code !== 'after-success-streak' && reason.code !== 'teacher-sequence')
+        expect(child).not.toMatch(/\d/);
       expect(child).not.toMatch(/miss/i);
       expect(teacher.length).toBeGreaterThan(5);
     }

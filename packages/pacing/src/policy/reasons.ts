@@ -6,6 +6,8 @@
 export type Reason =
   /** A teacher pinned this item or skill. */
   | { code: 'teacher-pinned'; ref: string }
+  /** Next in the order a teacher set (`step` of `of`). */
+  | { code: 'teacher-sequence'; step: number; of: number }
   /** The learner picked this among the options they were offered. */
   | { code: 'learner-picked'; itemId: string; at: number }
   /** The skill's memory has fallen to the desired retention: review before it is forgotten. */
@@ -89,6 +91,10 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
   switch (reason.code) {
     case 'teacher-pinned':
       return teacher ? `Pinned by a teacher (${reason.ref}).` : 'Your teacher picked this for you.';
+    case 'teacher-sequence':
+      return teacher
+        ? `Step ${reason.step} of ${reason.of} in the sequence you set.`
+        : `Next in the path your teacher set (${reason.step} of ${reason.of}).`;
     case 'learner-picked':
       return teacher ? 'Picked by the learner among the options offered.' : 'You picked this one.';
     case 'due-review':

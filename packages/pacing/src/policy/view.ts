@@ -13,6 +13,7 @@ import type { NextOptionsSchema, PolicyTuning } from './options';
 import { adjustPrediction, paceOf } from './pace';
 import type { Reason } from './reasons';
 import { type SkillStruggle, type StruggleOptions, struggleOf } from './struggle';
+import { teacherOf } from './teacher';
 
 const DAY = 86_400_000;
 
@@ -75,7 +76,7 @@ export interface PolicyView {
   readonly skippedItems: ReadonlySet<string>;
   /** Items planned already this session (never repeated). */
   readonly exclude: ReadonlySet<string>;
-  /** New learning is restricted to these skills (and their prerequisites), when set. */
+  /** New learning is restricted to these skills (and their prerequisites), when set: `next()`'s `focus`, else a teacher's. */
   readonly focus: ReadonlySet<string> | undefined;
   /** The goal each skill serves (goal skills and their prerequisites), nearest deadline first. */
   readonly goalOf: ReadonlyMap<string, { goalId: string; deadline: number | null }>;
@@ -119,9 +120,11 @@ export function createView(
     else if (ref.startsWith('item:')) skippedItems.add(ref.slice(5));
   }
   let focus: Set<string> | undefined;
-  if (options.focus) {
+  // The caller's focus, else the unit a teacher assigned.
+  const unit = options.focus ?? teacherOf(state).focus?.filter((id) => graph.has(id)) ?? undefined;
+  if (unit) {
     focus = new Set();
-    for (const skillId of options.focus) {
+    for (const skillId of unit) {
       if (!graph.has(skillId))
         throw new PacekitError('UNKNOWN_SKILL', `next(): focus names unknown skill "${skillId}"`, {
           skillId,

@@ -1,4 +1,5 @@
 import type { Reason } from '../reasons';
+import { teacherOf } from '../teacher';
 import type { Candidate, PolicyView } from '../view';
 
 const DAY = 86_400_000;
@@ -41,6 +42,9 @@ export function learning(view: PolicyView): Candidate[] {
   const { options, tuning, state } = view;
   const out: Candidate[] = [];
   const breaks = view.graph.topologicalOrder.filter(view.onBreak);
+  // A teacher's sequence: its first skill not yet mastered comes first when it is ready.
+  const sequence = teacherOf(state).sequence?.filter((id) => view.graph.has(id));
+  const nextInSequence = sequence?.findIndex((id) => !view.isMastered(id)) ?? -1;
   for (const skillId of readySkills(view)) {
     const params = view.context.learner.bkt.params(skillId);
     const prerequisites = view.graph.prerequisitesOf(skillId).map((p) => p.skillId);
@@ -98,6 +102,10 @@ export function learning(view: PolicyView): Candidate[] {
         failures: s.missesInRow,
         attemptsLeft: s.breakLeft,
       });
+    }
+    if (sequence && nextInSequence >= 0 && sequence[nextInSequence] === skillId) {
+      candidate.bonus = tuning.pinned / 4;
+      reasons.unshift({ code: 'teacher-sequence', step: nextInSequence + 1, of: sequence.length });
     }
     out.push(candidate);
   }

@@ -1,6 +1,10 @@
+import { pinActive } from '../teacher';
 import type { Candidate, PolicyView } from '../view';
 
-/** Teacher pins: the pinned item or skill first, whatever else holds. */
+/**
+ * Teacher pins: the pinned item or skill first, whatever else holds — until the pin expires
+ * (at its time, or after its attempts: an item pin after one attempt by default).
+ */
 export function pins(view: PolicyView): Candidate[] {
   const out: Candidate[] = [];
   for (const ref of view.state.pinned) {
@@ -8,7 +12,7 @@ export function pins(view: PolicyView): Candidate[] {
     const [kind, id] = [ref.slice(0, colon), ref.slice(colon + 1)];
     const item = kind === 'item' && view.catalog.has(id) ? view.catalog.get(id) : undefined;
     const skillId = item ? item.skills[0]! : kind === 'skill' && view.graph.has(id) ? id : undefined;
-    if (skillId === undefined) continue;
+    if (skillId === undefined || !pinActive(view.state, ref, view.now)) continue;
     out.push({
       skillId,
       kind: view.isMastered(skillId) ? 'review' : 'learn',
