@@ -1,9 +1,11 @@
 import { createLearnerStore, type EventInput, PacekitError, parseEvent } from '@pacekit/core';
 import type { SqlStorage } from '@pacekit/core/sql';
 import { describeReason, type Pacer } from '@pacekit/pacing';
+import { summarizeClass } from '@pacekit/pacing/class';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import type { ClassRosters } from './classes';
 
 /** The largest request body accepted (bytes). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -31,7 +33,19 @@ const LearnerIdSchema = z
 const NextQuerySchema = z.object({
   now: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(50).default(5),
+  /** Distinct options for the learner to choose among. */
+  choices: z.coerce.number().int().min(1).max(10).optional(),
 });
+/** The most learners one class may have. */
+export const MAX_CLASS_SIZE = 1000;
+const ClassIdSchema = LearnerIdSchema;
+const RosterSchema = z.object({
+  learnerIds: z
+    .array(LearnerIdSchema)
+    .max(MAX_CLASS_SIZE)
+    .refine((ids) => new Set(ids).size === ids.length, 'learner ids must be distinct'),
+});
+const OverviewQuerySchema = z.object({ now: z.coerce.number().int().nonnegative().optional() });
 const PlanQuerySchema = z.object({
   now: z.coerce.number().int().nonnegative().optional(),
   minutes: z.coerce.number().positive().max(600).default(20),
@@ -41,17 +55,21 @@ const PlanQuerySchema = z.object({
 export interface ServiceOptions {
   storage: SqlStorage;
   pacer: Pacer;
+  /** Class rosters (the class routes answer 404 without them). */
+  rosters?: ClassRosters;
   /** The current time (epoch ms); a default for `now` in queries. */
   clock?: () => number;
 }
 
 /**
  * The learner service: `POST /learners/:id/events` (one event or an array; idempotent by event
- * id), `GET /learners/:id` (state), `GET /learners/:id/next` and `GET /learners/:id/plan`. Bad
+ * id), `GET /learners/:id` (state), `GET /learners/:id/next` (`?choices=3` for distinct options)
+ * and `GET /learners/:id/plan`; `PUT /classes/:classId` (`{ "learnerIds": [...] }`, create or
+ * replace the roster) and `GET /classes/:classId/overview` (the teacher's view). Bad
  * input → 400 with the validation issues; unknown learner → 404; bodies over
  * {@link MAX_BODY_BYTES} → 413; keys that could pollute prototypes → 400.
  */
-export function createApp({ storage, pacer, clock = Date.now }: ServiceOptions): Hono {
+export function createApp({ storage, pacer, rosters, clock = Date.now }: ServiceOptions): Hono {
   const app = new Hono();
   const badRequest = (message: string, issues?: unknown) =>
     Response.json({ error: message, ...(issues ? { issues } : {}) }, { status: 400 });
@@ -159,6 +177,7 @@ export function createApp({ storage, pacer, clock = Date.now }: ServiceOptions):
     const recommendations = pacer.next(read.state, {
       now: read.query.now ?? clock(),
       limit: read.query.limit,
+      ...(read.query.choices !== undefined ? { choices: read.query.choices } : {}),
     });
     return c.json({
       learnerId: read.learnerId,
@@ -173,6 +192,51 @@ export function createApp({ storage, pacer, clock = Date.now }: ServiceOptions):
       learnerId: read.learnerId,
       plan: pacer.sessionPlan(read.state, { now: read.query.now ?? clock(), minutes: read.query.minutes }),
     });
+  });
+
+  const classIdOf = (raw: string): string => {
+    const parsed = ClassIdSchema.safeParse(raw);
+    if (!parsed.success)
+      throw new PacekitError(
+        'INVALID_INPUT',
+        `Invalid class id ${JSON.stringify(raw)}: ${parsed.error.issues[0]!.message}`,
+      );
+    return parsed.data;
+  };
+
+  app.put('/classes/:classId', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+    const classId = classIdOf(c.req.param('classId'));
+    if (!rosters) return c.json({ error: 'this service keeps no classes' }, 404);
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      return badRequest('body is not valid JSON');
+    }
+    const key = forbiddenKey(body);
+    if (key) return badRequest(`forbidden key "${key}"`);
+    const parsed = RosterSchema.safeParse(body);
+    if (!parsed.success)
+      return badRequest(
+        `invalid roster: ${parsed.error.issues.map((i) => `"${i.path.join('.')}": ${i.message}`).join('; ')}`,
+        parsed.error.issues,
+      );
+    await rosters.put(classId, parsed.data.learnerIds);
+    return c.json({ classId, learnerIds: parsed.data.learnerIds });
+  });
+
+  app.get('/classes/:classId/overview', async (c) => {
+    const classId = classIdOf(c.req.param('classId'));
+    const query = OverviewQuerySchema.safeParse(c.req.query());
+    if (!query.success) return badRequest('invalid query', query.error.issues);
+    const roster = rosters ? await rosters.get(classId) : undefined;
+    if (!roster) return c.json({ error: `unknown class "${classId}"` }, 404);
+    // A learner on the roster with no events yet is a new learner.
+    const states = [];
+    for (const learnerId of roster)
+      states.push((await loadState(learnerId)) ?? pacer.learner.initialState(learnerId));
+    const summary = summarizeClass(states, pacer, { now: query.data.now ?? clock() });
+    return c.json({ classId, ...summary });
   });
 
   return app;

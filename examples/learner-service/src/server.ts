@@ -6,6 +6,7 @@ import { createSqlStorage, type SqlClient } from '@pacekit/core/sql';
 import { createPacer } from '@pacekit/pacing';
 import pg from 'pg';
 import { createApp } from './app';
+import { createSqlRosters } from './classes';
 import { bkt, items, skills } from './course';
 
 /** A database client: PostgreSQL from `DATABASE_URL`, else PGlite (in memory, or in PGLITE_DIR). */
@@ -22,7 +23,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { client, kind } = await connect();
   const storage = createSqlStorage({ client });
   await storage.setup();
-  const app = createApp({ storage, pacer: createPacer({ skills, items, bkt }) });
+  const rosters = createSqlRosters(client);
+  await rosters.setup();
+  const app = createApp({ storage, rosters, pacer: createPacer({ skills, items, bkt }) });
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? '127.0.0.1';
   serve({ fetch: app.fetch, port, hostname }, (info) =>

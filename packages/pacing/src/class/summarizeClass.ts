@@ -35,7 +35,7 @@ export type ClassReason =
   /** The pacing policy flagged the learner as needing a person's help on a skill (wheel-spinning). */
   | { code: 'needs-help'; skillId: string; since: number; attempts: number }
   /** Misses in a row or a break on a skill, not yet a call for help. */
-  | { code: 'struggling'; skillId: string; missesInRow: number; attempts: number }
+  | { code: 'struggling'; skillId: string; missesInRow: number; attempts: number; breaks: number }
   /** Few right answers over many attempts: the learner may be guessing (a skill can look mastered by luck). */
   | { code: 'low-success'; rate: number; attempts: number }
   /** A goal whose plan is not feasible at the learner's pace. */
@@ -74,7 +74,7 @@ export interface ClassLearner {
 /** A learner a teacher should see, and why. */
 export interface OneOnOne {
   learnerId: string;
-  /** Higher first: needs-help, then struggling, few right answers, a goal at risk, low confidence, no progress. */
+  /** Higher first: needs-help, few right answers, struggling, a goal at risk, low confidence, no progress. */
   priority: number;
   reasons: ClassReason[];
 }
@@ -103,13 +103,22 @@ export interface ClassSummary {
 
 const PRIORITY: Record<ClassReason['code'], number> = {
   'needs-help': 5,
+  'low-success': 4.5,
   struggling: 4,
-  'low-success': 3.5,
   'goal-at-risk': 3,
   'low-confidence': 2,
   'no-progress': 1,
   inactive: 0.5,
 };
+
+/**
+ * How pressing a reason is. A struggle with a break taken weighs more than misses in a row
+ * alone, which are common while a skill is being learned; few right answers over many attempts
+ * weigh more than either.
+ */
+function priorityOf(reason: ClassReason): number {
+  return reason.code === 'struggling' && reason.breaks === 0 ? 3.5 : PRIORITY[reason.code];
+}
 
 /**
  * A class at a glance, for a teacher: each learner's status with its reasons (from the pacing
@@ -194,6 +203,7 @@ export function summarizeClass(
           skillId: s.skillId,
           missesInRow: s.missesInRow,
           attempts: s.attempts,
+          breaks: s.breaks,
         });
       else continue;
       const list = stuck.get(s.skillId) ?? [];
@@ -232,7 +242,7 @@ export function summarizeClass(
       if (Number.isFinite(since) && now - since >= opts.noProgressDays * DAY && last > since)
         reasons.push({ code: 'no-progress', days: Math.floor((now - since) / DAY) });
     }
-    reasons.sort((a, b) => PRIORITY[b.code] - PRIORITY[a.code]);
+    reasons.sort((a, b) => priorityOf(b) - priorityOf(a));
     const status: LearnerStatus = reasons[0]?.code ?? (last === null ? 'not-started' : 'on-track');
     learners.push({
       learnerId: state.learnerId,
@@ -249,7 +259,7 @@ export function summarizeClass(
       learnerId: l.learnerId,
       // The most pressing reason decides; more reasons, and longer wheel-spinning, break ties.
       priority:
-        PRIORITY[l.reasons[0]!.code] +
+        priorityOf(l.reasons[0]!) +
         0.1 * (l.reasons.length - 1) +
         0.001 * Math.min(99, l.reasons[0]!.code === 'needs-help' ? l.reasons[0]!.attempts : 0),
       reasons: l.reasons,
