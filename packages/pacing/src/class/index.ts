@@ -1,3 +1,4 @@
+export { describeClassReason } from './describeClassReason';
 export { type ClassEventInput, forClass } from './forClass';
 export {
   type ClassGroup,

@@ -165,3 +165,18 @@ describe('forClass', () => {
     expect(bo.eventCount).toBe(1);
   });
 });
+
+describe('describeClassReason', () => {
+  it('puts every reason in a teacher’s words, with skill names and numbers', async () => {
+    const { describeClassReason } = await import('./describeClassReason');
+    const name = (id: string) => (id === 'add' ? 'Adding' : id);
+    expect(describeClassReason({ code: 'needs-help', skillId: 'add', since: 0, attempts: 14 }, name)).toBe(
+      'Needs help with Adding: 14 attempts without mastering it.',
+    );
+    expect(describeClassReason({ code: 'low-success', rate: 0.18, attempts: 40 })).toBe(
+      'Only 18% right over 40 attempts: may be guessing.',
+    );
+    for (const s of summary.learners.flatMap((l) => l.reasons))
+      expect(describeClassReason(s).length).toBeGreaterThan(10);
+  });
+});
