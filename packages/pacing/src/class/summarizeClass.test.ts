@@ -176,7 +176,11 @@ describe('describeClassReason', () => {
     expect(describeClassReason({ code: 'low-success', rate: 0.18, attempts: 40 })).toBe(
       'Only 18% right over 40 attempts: may be guessing.',
     );
-    for (const s of summary.learners.flatMap((l) => l.reasons))
-      expect(describeClassReason(s).length).toBeGreaterThan(10);
+    const { states } = simulateClass();
+    const reasons = summarizeClass(states, pacer, { now: start + 3 * DAY }).learners.flatMap(
+      (l) => l.reasons,
+    );
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(describeClassReason(r).length).toBeGreaterThan(10);
   });
 });
