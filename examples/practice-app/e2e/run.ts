@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { STRUGGLERS } from '../src/classroom';
 import { questionFor } from '../src/course';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -127,6 +128,67 @@ await test('a second tab stays in sync with the first', async () => {
   await other.getByTestId('interest-space').check();
   await page.getByTestId('interest-space').and(page.locator(':checked')).waitFor();
   await other.close();
+});
+
+await test('the learner chooses among options, sees their goal with its plan and what they told Pacekit', async () => {
+  const choices = page.getByTestId('choices').getByRole('button');
+  await choices.first().waitFor();
+  const items = await choices.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-item')!));
+  expect(items.length >= 2 && items.length <= 3, `two or three choices: ${items}`);
+  expect(
+    new Set(items.map((i) => i.split('#')[0])).size === items.length,
+    `each of a different skill: ${items}`,
+  );
+  // Pick the last: it is what the practice box asks next.
+  const last = items.at(-1)!;
+  await choices.last().click();
+  await page.locator(`[data-testid="prompt"][data-item="${last}"]`).waitFor();
+  expect(
+    (await page.getByTestId('reasons').innerText()).includes('You picked this one.'),
+    'the pick says so',
+  );
+  // A goal, shown back with its plan.
+  expect((await page.getByTestId('goal').innerText()).startsWith('No goal yet'), 'no goal at first');
+  await page.getByTestId('set-goal').click();
+  await page.getByTestId('goal').filter({ hasText: 'skills to go' }).waitFor();
+  // Confidence told, shown back, and kept on reload.
+  await page.locator('input[type="range"]').fill('0.7');
+  await page.getByRole('button', { name: 'Tell Pacekit' }).click();
+  await page.getByTestId('told').filter({ hasText: '70% sure' }).waitFor();
+  await page.reload();
+  await page.getByTestId('told').filter({ hasText: '70% sure' }).waitFor();
+  expect(
+    (await page.locator('input[type="range"]').inputValue()) === '0.7',
+    'the slider keeps what was told',
+  );
+  await page.getByTestId('goal').filter({ hasText: 'skills to go' }).waitFor();
+});
+
+await test('the teacher dashboard shows who needs help first and why, the groups and the mastery matrix', async () => {
+  await page.getByTestId('to-dashboard').click();
+  const first = page.getByTestId('one-on-one').locator(':scope > li');
+  await first.first().waitFor();
+  const order = await first.evaluateAll((items) => items.map((li) => li.getAttribute('data-learner')!));
+  for (const id of STRUGGLERS) expect(order.includes(id), `${id}, who cannot learn, is listed: ${order}`);
+  // Nobody on track comes before them: everyone listed up to the last of them has a reason.
+  const why = await first.evaluateAll((items) => items.map((li) => li.querySelectorAll('li').length));
+  const lastStruggler = Math.max(...STRUGGLERS.map((id) => order.indexOf(id)));
+  for (let i = 0; i <= lastStruggler; i++) expect(why[i]! > 0, `learner ${order[i]} is listed with why`);
+  const groups = page.getByTestId('groups').locator('li');
+  expect((await groups.count()) > 0, 'groups are listed');
+  expect((await page.getByTestId('groups').innerText()).includes('Ready for'), 'a ready group');
+  const rows = page.getByTestId('matrix').locator('tbody tr');
+  expect((await rows.count()) === 25, `25 rows (24 pupils and this learner): ${await rows.count()}`);
+  expect(
+    (await rows.last().getAttribute('data-learner')) === 'me',
+    'the learner of the page is in the class',
+  );
+  mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOT)
+    await page.screenshot({ path: `${docs}practice-dashboard.png`, fullPage: false });
+  await page.goto(`${url}#learn`);
+  await page.getByTestId('prompt').waitFor();
 });
 
 await test('takes a screenshot of the page', async () => {

@@ -1,5 +1,7 @@
 import {
   describeReason,
+  type Pacer,
+  useGoalPlan,
   useLearner,
   useMastery,
   useNextActivity,
@@ -8,6 +10,7 @@ import {
 } from '@pacekit/react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { flashcards, questionFor, skillName, skills } from './course';
+import { Dashboard } from './Dashboard';
 
 const newId = () => crypto.randomUUID();
 const percent = (p: number) => `${Math.round(p * 100)}%`;
@@ -61,7 +64,7 @@ function Practice({ now, onAnswered }: { now: number; onAnswered: () => void }) 
       </p>
       <ul data-testid="reasons" className="reasons">
         {next.reasons.map((r) => (
-          <li key={r.code}>{describeReason(r)}</li>
+          <li key={r.code}>{describeReason(r, { skillName })}</li>
         ))}
       </ul>
       <form onSubmit={submit}>
@@ -82,6 +85,83 @@ function Practice({ now, onAnswered }: { now: number; onAnswered: () => void }) 
       </form>
       <p data-testid="feedback">{feedback}</p>
     </div>
+  );
+}
+
+/** Three options to choose among; a pick is recorded and comes first in the practice box. */
+function Choices({ now, onPicked }: { now: number; onPicked: () => void }) {
+  const options = useNextActivity({ now, choices: 3, modalities: ['practice'] });
+  const record = useRecord();
+  const picked = useLearner(
+    (s) => (s.extensions.pick as { itemId: string | null } | undefined)?.itemId ?? null,
+  );
+  return (
+    <ul data-testid="choices" className="choices">
+      {options.map((o) => (
+        <li key={o.itemId}>
+          <button
+            type="button"
+            data-item={o.itemId}
+            aria-pressed={picked === o.itemId}
+            onClick={async () => {
+              await record({
+                type: 'self-report',
+                id: newId(),
+                learnerId: 'me',
+                at: Date.now(),
+                pick: o.itemId,
+              });
+              onPicked();
+            }}
+          >
+            {skillName(o.skillId)} <small>({o.kind})</small>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The learner's goal with its plan: what is left, and whether the deadline is within reach. */
+function GoalProgress({ now }: { now: number }) {
+  const plan = useGoalPlan({ now });
+  if (!plan) return <p data-testid="goal">No goal yet: set one below.</p>;
+  return (
+    <div data-testid="goal">
+      <p>
+        Goal:{' '}
+        <strong>
+          {plan.remainingSkills.length === 0 ? 'reached!' : `${plan.remainingSkills.length} skills to go`}
+        </strong>
+        {plan.deadline !== null ? ` by ${new Date(plan.deadline).toISOString().slice(0, 10)}` : ''}.
+      </p>
+      {plan.remainingSkills.length > 0 && (
+        <p>
+          Next: {plan.remainingSkills.slice(0, 3).map(skillName).join(', ')}.{' '}
+          {plan.feasible ? 'You are on track.' : 'That is a lot: ask your teacher about the date.'}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** What the learner told Pacekit, shown back. */
+function WhatITold() {
+  const confidence = useLearner((s) => s.affect.confidence?.value ?? null);
+  const mood = useLearner((s) => s.affect.mood?.value ?? null);
+  const interests = useLearner((s) => s.interests);
+  return (
+    <p data-testid="told">
+      You told us:{' '}
+      {[
+        confidence === null ? null : `you feel ${Math.round(confidence * 100)}% sure`,
+        mood === null ? null : `you feel ${mood}`,
+        interests.length === 0 ? null : `you like ${interests.join(', ')}`,
+      ]
+        .filter(Boolean)
+        .join('; ') || 'nothing yet'}
+      .
+    </p>
   );
 }
 
@@ -119,7 +199,8 @@ const TOPICS = ['food', 'space', 'sport'];
 function AboutMe() {
   const record = useRecord();
   const interests = useLearner((s) => s.interests);
-  const [confidence, setConfidence] = useState(0.5);
+  const told = useLearner((s) => s.affect.confidence?.value ?? 0.5);
+  const [confidence, setConfidence] = useState(told);
   const [goalSkill, setGoalSkill] = useState('add-unlike');
   const [goalDate, setGoalDate] = useState('');
   const toggle = (topic: string) =>
@@ -300,48 +381,80 @@ function TeacherView() {
   );
 }
 
-/** The practice page: what to do next and why, mastery, plan, the learner's voice, flashcards, and a teacher view. */
-export function App() {
+/** Which page the hash asks for. */
+const pageOf = () => (window.location.hash === '#teacher' ? 'teacher' : 'learn');
+
+/**
+ * The practice page (what to do next and why, choices, mastery, plan, the learner's voice,
+ * flashcards, a teacher view of this learner) and the teacher's dashboard of a class (`#teacher`).
+ */
+export function App({ pacer }: { pacer: Pacer }) {
   const [now, setNow] = useState(() => Date.now());
+  const [page, setPage] = useState(pageOf);
+  useEffect(() => {
+    const onHash = () => setPage(pageOf());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const refresh = () => setNow(Date.now());
   return (
     <main>
       <header>
         <h1>Fractions practice</h1>
+        <nav>
+          <a href="#learn" aria-current={page === 'learn' ? 'page' : undefined}>
+            Learn
+          </a>{' '}
+          <a
+            href="#teacher"
+            data-testid="to-dashboard"
+            aria-current={page === 'teacher' ? 'page' : undefined}
+          >
+            Teacher dashboard
+          </a>
+        </nav>
         <span>
           Session <SessionTimer />
         </span>
       </header>
-      <div className="grid">
-        <section id="practice">
-          <h2>Next</h2>
-          <Practice now={now} onAnswered={refresh} />
-        </section>
-        <section id="mastery">
-          <h2>Mastery</h2>
-          <ul data-testid="mastery" className="mastery">
-            {skills.map((s) => (
-              <MasteryRow key={s.id} skillId={s.id} />
-            ))}
-          </ul>
-        </section>
-        <section id="plan">
-          <h2>The next five minutes</h2>
-          <Plan now={now} />
-        </section>
-        <section id="me">
-          <h2>About me</h2>
-          <AboutMe />
-        </section>
-        <section id="flashcards">
-          <h2>Flashcards</h2>
-          <Flashcards now={now} />
-        </section>
-        <section id="teacher-view">
-          <h2>Teacher view</h2>
-          <TeacherView />
-        </section>
-      </div>
+      {page === 'teacher' ? (
+        <Dashboard pacer={pacer} now={now} />
+      ) : (
+        <div className="grid">
+          <section id="practice">
+            <h2>Next</h2>
+            <Practice now={now} onAnswered={refresh} />
+            <h3>Or choose</h3>
+            <Choices now={now} onPicked={refresh} />
+          </section>
+          <section id="mastery">
+            <h2>Mastery</h2>
+            <ul data-testid="mastery" className="mastery">
+              {skills.map((s) => (
+                <MasteryRow key={s.id} skillId={s.id} />
+              ))}
+            </ul>
+          </section>
+          <section id="plan">
+            <h2>The next five minutes</h2>
+            <Plan now={now} />
+          </section>
+          <section id="me">
+            <h2>About me</h2>
+            <GoalProgress now={now} />
+            <WhatITold />
+            <AboutMe />
+          </section>
+          <section id="flashcards">
+            <h2>Flashcards</h2>
+            <Flashcards now={now} />
+          </section>
+          <section id="teacher-view">
+            <h2>Teacher view</h2>
+            <TeacherView />
+          </section>
+        </div>
+      )}
     </main>
   );
 }

@@ -18,7 +18,7 @@ store.ready.then(
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <PacekitProvider store={store} pacer={pacer}>
-          <App />
+          <App pacer={pacer} />
         </PacekitProvider>
       </StrictMode>,
     );

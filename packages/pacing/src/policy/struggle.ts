@@ -91,11 +91,11 @@ export function needsHelp(state: LearnerState): SkillStruggle[] {
  * mastered, the misses in a row, attempts since the first miss, breaks, and a `needs-help`
  * flag a teacher sees. An episode ends when the skill is mastered or a teacher overrides it.
  *
- * Escalation, on misses: at `breakAfter` misses in a row a break from the skill begins; a miss
- * once `wheelSpinAfter` attempts have passed since a break (wheel-spinning), `after` misses in a
- * row after a break, a second break, twice `wheelSpinAfter` attempts, or — across skills —
- * `wheelSpinAfter` attempts with nothing mastered and a break on any skill (or `after` misses in a
- * row on this one) flag the learner as needing help.
+ * Escalation, on misses: at `breakAfter` misses in a row (and each multiple) a break from the
+ * skill begins; `after` more misses in a row after a break, `wheelSpinAfter` attempts on the
+ * skill with a break among them (wheel-spinning), twice `wheelSpinAfter` attempts, or — across
+ * skills — twice `wheelSpinAfter` attempts with nothing mastered and a break on any skill (or
+ * `after` misses in a row on this one) flag the learner as needing help.
  */
 export function createStrugglePlugin(
   options: StruggleOptions,
@@ -146,7 +146,9 @@ export function createStrugglePlugin(
           e.breaks += 1;
           // A second break in one episode: breaks do not help; a person should.
           if (e.breaks >= 2) e.needsHelpAt ??= at;
-        }
+        } else if (e.breaks >= 1 && e.missesInRow - options.breakAfter * e.breaks >= options.after)
+          // Back from a break and `after` more misses in a row: the break did not help.
+          e.needsHelpAt ??= at;
         // Wheel-spinning: many attempts without mastery, and a break already did not help.
         if (
           e.attempts >= 2 * options.wheelSpinAfter ||
@@ -156,7 +158,7 @@ export function createStrugglePlugin(
         // Stalled across skills: `wheelSpinAfter` attempts with nothing mastered, and a break (on
         // any skill) or `after` misses in a row here already.
         if (
-          stalled >= options.wheelSpinAfter &&
+          stalled >= 2 * options.wheelSpinAfter &&
           (e.breaks >= 1 || e.missesInRow >= options.after || skills.some((s) => s.breaks >= 1))
         )
           e.needsHelpAt ??= at;
