@@ -191,6 +191,20 @@ await test('the teacher dashboard shows who needs help first and why, the groups
   await page.getByTestId('prompt').waitFor();
 });
 
+await test('a teacher can undo a mark and keep notes, and they survive a reload', async () => {
+  await page.getByTestId('mark-simplify').click();
+  await page.getByTestId('mastery-simplify').filter({ hasText: '✓' }).waitFor();
+  await page.getByTestId('unmark-simplify').click();
+  await page.getByTestId('mark-simplify').waitFor();
+  expect(!(await page.getByTestId('mastery-simplify').innerText()).includes('✓'), 'the mark is undone');
+  await page.getByTestId('note-text').fill('Use the pizza cards');
+  await page.getByTestId('add-note').click();
+  await page.getByTestId('notes').filter({ hasText: 'Use the pizza cards' }).waitFor();
+  await page.reload();
+  await page.getByTestId('notes').filter({ hasText: 'Use the pizza cards' }).waitFor();
+  await page.getByTestId('mark-simplify').waitFor();
+});
+
 await test('takes a screenshot of the page', async () => {
   await page.getByTestId('set-goal').click();
   mkdirSync(out, { recursive: true });

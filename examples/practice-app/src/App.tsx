@@ -1,14 +1,17 @@
 import {
   describeReason,
+  PacekitContext,
   type Pacer,
+  teacherOf,
   useGoalPlan,
   useLearner,
   useMastery,
   useNextActivity,
   useRecord,
   useSessionPlan,
+  useUndo,
 } from '@pacekit/react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useContext, useEffect, useState } from 'react';
 import { flashcards, questionFor, skillName, skills } from './course';
 import { Dashboard } from './Dashboard';
 
@@ -321,6 +324,15 @@ function TeacherRow({ skillId }: { skillId: string }) {
   const { pMastery, mastered, attempts } = useMastery(skillId);
   const marked = useLearner((s) => s.skills[skillId]?.override === 'mastered');
   const pinned = useLearner((s) => s.pinned.includes(`item:${skillId}#1`));
+  const undo = useUndo();
+  const store = useContext(PacekitContext)?.store;
+  // Undo the latest mark of this skill: the state becomes as if it had never been marked.
+  const undoMark = () => {
+    const mark = [...(store?.events() ?? [])]
+      .reverse()
+      .find((e) => e.type === 'override' && e.action === 'mark-mastered' && e.skillId === skillId);
+    if (mark) void undo(mark.id);
+  };
   const override = (
     action: 'mark-mastered' | 'pin' | 'unpin',
     target: { skillId: string } | { itemId: string },
@@ -341,13 +353,19 @@ function TeacherRow({ skillId }: { skillId: string }) {
       <td>{attempts}</td>
       <td>{marked ? 'marked mastered' : mastered ? 'mastered' : 'learning'}</td>
       <td>
-        <button
-          type="button"
-          data-testid={`mark-${skillId}`}
-          onClick={() => override('mark-mastered', { skillId })}
-        >
-          Mark mastered
-        </button>
+        {marked ? (
+          <button type="button" data-testid={`unmark-${skillId}`} onClick={undoMark}>
+            Undo mark
+          </button>
+        ) : (
+          <button
+            type="button"
+            data-testid={`mark-${skillId}`}
+            onClick={() => override('mark-mastered', { skillId })}
+          >
+            Mark mastered
+          </button>
+        )}
         <button
           type="button"
           data-testid={`pin-${skillId}`}
@@ -360,24 +378,68 @@ function TeacherRow({ skillId }: { skillId: string }) {
   );
 }
 
+/** Notes a teacher keeps on this learner, and a form to add one. */
+function Notes() {
+  const record = useRecord();
+  const notes = useLearner((s) => teacherOf(s).notes);
+  const [text, setText] = useState('');
+  return (
+    <div className="notes">
+      <ul data-testid="notes">
+        {notes.map((n) => (
+          <li key={n.at}>
+            {new Date(n.at).toLocaleDateString()}: {n.text}
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!text.trim()) return;
+          await record({
+            type: 'override',
+            id: newId(),
+            learnerId: 'me',
+            at: Date.now(),
+            action: 'note',
+            note: text.trim(),
+            by: 'teacher',
+          });
+          setText('');
+        }}
+      >
+        <label>
+          Note <input data-testid="note-text" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" data-testid="add-note">
+          Add note
+        </button>
+      </form>
+    </div>
+  );
+}
+
 function TeacherView() {
   return (
-    <table data-testid="teacher">
-      <thead>
-        <tr>
-          <th>Skill</th>
-          <th>P(mastered)</th>
-          <th>Attempts</th>
-          <th>Status</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {skills.map((s) => (
-          <TeacherRow key={s.id} skillId={s.id} />
-        ))}
-      </tbody>
-    </table>
+    <>
+      <Notes />
+      <table data-testid="teacher">
+        <thead>
+          <tr>
+            <th>Skill</th>
+            <th>P(mastered)</th>
+            <th>Attempts</th>
+            <th>Status</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {skills.map((s) => (
+            <TeacherRow key={s.id} skillId={s.id} />
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -13,6 +13,7 @@ import {
   useNextActivity,
   useRecord,
   useSessionPlan,
+  useUndo,
 } from './index';
 
 const pacer = createPacer({
@@ -70,6 +71,12 @@ function Goal() {
       {plan ? `${plan.goalId}: ${plan.remainingSkills.join(',')} ${plan.feasible}` : 'no goal'}
     </p>
   );
+}
+
+let undoFromHook: ((eventId?: string) => Promise<boolean>) | undefined;
+function Undoer() {
+  undoFromHook = useUndo();
+  return null;
 }
 
 let recordFromHook: ((event: EventInput) => Promise<unknown>) | undefined;
@@ -138,6 +145,33 @@ for (const strict of [false, true]) {
       expect(after).not.toBe(before);
       expect(after).toContain('space');
       expect(after).toMatch(/ready-to-learn/);
+    });
+
+    it('undoes a teacher’s mark-mastered by its event id', async () => {
+      const store = createLearnerStore({ learner: pacer.learner, learnerId: 'ada' });
+      render(
+        wrap(
+          <PacekitProvider store={store} pacer={pacer}>
+            <MasteryOf skillId="b" />
+            <Undoer />
+          </PacekitProvider>,
+        ),
+      );
+      await act(() =>
+        store.record({
+          id: 'mark-b',
+          learnerId: 'ada',
+          at: T0,
+          type: 'override',
+          action: 'mark-mastered',
+          skillId: 'b',
+        }),
+      );
+      expect(screen.getByTestId('b').textContent).toContain('mastered');
+      await act(async () => {
+        expect(await undoFromHook!('mark-b')).toBe(true);
+      });
+      expect(screen.getByTestId('b').textContent).toBe('0.300 learning');
     });
 
     it('shows the goal plan once a goal is set (null before)', async () => {

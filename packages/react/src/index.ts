@@ -9,3 +9,4 @@ export { useMastery } from './useMastery';
 export { useNextActivity } from './useNextActivity';
 export { useRecord } from './useRecord';
 export { useSessionPlan } from './useSessionPlan';
+export { useUndo } from './useUndo';
