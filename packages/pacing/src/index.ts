@@ -52,18 +52,16 @@ export {
   type PolicyTuningInput,
   PolicyTuningSchema,
 } from './policy/options';
-export { PICK_KEY, type PickState, PickStateSchema, pickOf } from './policy/pick';
+export { PICK_KEY, type PickState, pickOf } from './policy/pick';
 export { type DescribeOptions, describeReason, type Reason, type ReasonCode } from './policy/reasons';
 export {
   DEFAULT_STRUGGLE_OPTIONS,
   needsHelp,
   type SkillStruggle,
-  SkillStruggleSchema,
   STRUGGLE_KEY,
   type StruggleOptions,
   StruggleOptionsSchema,
   type StruggleState,
-  StruggleStateSchema,
   struggleOf,
 } from './policy/struggle';
 export {
@@ -71,11 +69,8 @@ export {
   pinActive,
   TEACHER_KEY,
   type TeacherNote,
-  TeacherNoteSchema,
   type TeacherPin,
-  TeacherPinSchema,
   type TeacherState,
-  TeacherStateSchema,
   teacherOf,
 } from './policy/teacher';
 export type { ActivityKind, Candidate, PolicyContext, PolicyView } from './policy/view';

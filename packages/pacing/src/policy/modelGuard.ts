@@ -20,7 +20,7 @@ export interface ModelWarning {
   /** What is wrong, in words, with the numbers. */
   message: string;
   /** The parameter changed and its new value, when the model was repaired. */
-  repaired?: { field: keyof BktSkillParams; from: number; to: number };
+  repaired?: { field: 'pLearn' | 'pGuess' | 'pSlip' | 'pForget'; from: number; to: number };
 }
 
 /** The highest P(L) a run of right answers can reach (the fixed point of update-then-transition). */
@@ -33,6 +33,60 @@ function masteryCeiling(p: BktSkillParams): number {
   return x;
 }
 
+const UNINFORMATIVE = 'pGuess + pSlip ≥ 1: answers say nothing about mastery';
+
+/** The checks, in order: what is wrong, the field to move, where to, and why it matters. */
+const CHECKS: readonly {
+  code: ModelWarning['code'];
+  field: 'pLearn' | 'pGuess' | 'pSlip' | 'pForget';
+  bad: (p: BktSkillParams, threshold: number) => boolean;
+  to: number;
+  why: string;
+}[] = [
+  {
+    code: 'unlearnable',
+    field: 'pLearn',
+    bad: (p) => p.pLearn < MIN_PACING_LEARN,
+    to: MIN_PACING_LEARN,
+    why: 'practice never teaches it',
+  },
+  {
+    code: 'uninformative',
+    field: 'pGuess',
+    bad: (p) => p.pGuess + p.pSlip >= 1,
+    to: 0.3,
+    why: UNINFORMATIVE,
+  },
+  {
+    code: 'uninformative',
+    field: 'pSlip',
+    bad: (p) => p.pGuess + p.pSlip >= 1,
+    to: 0.3,
+    why: UNINFORMATIVE,
+  },
+  {
+    code: 'decisive-answer',
+    field: 'pGuess',
+    bad: (p) => p.pGuess < MIN_PACING_GUESS_SLIP,
+    to: MIN_PACING_GUESS_SLIP,
+    why: 'one right answer proves mastery',
+  },
+  {
+    code: 'decisive-answer',
+    field: 'pSlip',
+    bad: (p) => p.pSlip < MIN_PACING_GUESS_SLIP,
+    to: MIN_PACING_GUESS_SLIP,
+    why: 'one wrong answer erases mastery',
+  },
+  {
+    code: 'capped-by-forgetting',
+    field: 'pForget',
+    bad: (p, threshold) => masteryCeiling(p) < threshold,
+    to: 0,
+    why: 'caps P(L) below the mastery threshold: pace with standard BKT',
+  },
+];
+
 function inspect(
   skillId: string,
   params: BktSkillParams,
@@ -40,50 +94,17 @@ function inspect(
 ): { params: BktSkillParams; warnings: ModelWarning[] } {
   const warnings: ModelWarning[] = [];
   let fixed = params;
-  const repair = (code: ModelWarning['code'], field: keyof BktSkillParams, to: number, message: string) => {
-    const from = fixed[field] as number;
-    fixed = { ...fixed, [field]: to };
-    warnings.push({ code, skillId, message, repaired: { field, from, to } });
-  };
-  if (fixed.pLearn < MIN_PACING_LEARN)
-    repair(
-      'unlearnable',
-      'pLearn',
-      MIN_PACING_LEARN,
-      `skill "${skillId}": pLearn ${fixed.pLearn} means practice never teaches it`,
-    );
-  if (fixed.pGuess + fixed.pSlip >= 1) {
-    repair(
-      'uninformative',
-      'pGuess',
-      0.3,
-      `skill "${skillId}": pGuess ${fixed.pGuess} + pSlip ${fixed.pSlip} ≥ 1, so answers say nothing about mastery`,
-    );
-    if (fixed.pSlip > 0.3)
-      repair('uninformative', 'pSlip', 0.3, `skill "${skillId}": pSlip ${fixed.pSlip} bounded with pGuess`);
+  for (const check of CHECKS) {
+    if (!check.bad(fixed, threshold)) continue;
+    const from = fixed[check.field];
+    fixed = { ...fixed, [check.field]: check.to };
+    warnings.push({
+      code: check.code,
+      skillId,
+      message: `skill "${skillId}": ${check.field} ${from} — ${check.why}`,
+      repaired: { field: check.field, from, to: check.to },
+    });
   }
-  if (fixed.pGuess < MIN_PACING_GUESS_SLIP)
-    repair(
-      'decisive-answer',
-      'pGuess',
-      MIN_PACING_GUESS_SLIP,
-      `skill "${skillId}": pGuess ${fixed.pGuess} makes one right answer prove mastery`,
-    );
-  if (fixed.pSlip < MIN_PACING_GUESS_SLIP)
-    repair(
-      'decisive-answer',
-      'pSlip',
-      MIN_PACING_GUESS_SLIP,
-      `skill "${skillId}": pSlip ${fixed.pSlip} makes one wrong answer erase mastery`,
-    );
-  const ceiling = masteryCeiling(fixed);
-  if (ceiling < threshold)
-    repair(
-      'capped-by-forgetting',
-      'pForget',
-      0,
-      `skill "${skillId}": pForget ${fixed.pForget} keeps P(L) at or below ${ceiling.toFixed(3)}, under the mastery threshold ${threshold}; pace with standard BKT (memory is FSRS's job)`,
-    );
   return { params: fixed, warnings };
 }
 

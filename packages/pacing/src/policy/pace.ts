@@ -1,5 +1,4 @@
 import type { Bkt, LearnerModelPlugin, LearnerState } from '@pacekit/core';
-import { z } from 'zod';
 import { memoryOf } from '../memory/memoryPlugin';
 import type { Scheduler } from '../memory/scheduler';
 
@@ -9,17 +8,14 @@ export const PACE_KEY = 'pace';
 /**
  * How far this learner's answers sit from the model's predictions: an offset on the logit of
  * every prediction, learned online Elo-style (Pelánek's adaptive practice) from the learner's
- * own responses, starting at 0 (the population).
+ * own responses, starting at 0 (the population). Plain JSON in `state.extensions.pace`.
  */
-export const PaceStateSchema = z.object({
-  /** Offset added to the logit of P(correct); negative when the learner does worse than predicted. */
-  offset: z.number().min(-4).max(4),
+export interface PaceState {
+  /** Offset added to the logit of P(correct), in [−4, 4]; negative when the learner does worse than predicted. */
+  offset: number;
   /** Responses it was learned from. */
-  responses: z.number().int().nonnegative(),
-});
-
-/** The pace slice (see {@link PaceStateSchema}). */
-export type PaceState = z.output<typeof PaceStateSchema>;
+  responses: number;
+}
 
 /** Step size of the first update; later ones shrink as α / (1 + β·n) (the Elo uncertainty function). */
 export const PACE_ALPHA = 0.4;

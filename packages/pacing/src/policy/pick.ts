@@ -1,19 +1,15 @@
 import type { LearnerModelPlugin, LearnerState } from '@pacekit/core';
-import { z } from 'zod';
 
 /** Key of the pick slice in `LearnerState.extensions`. */
 export const PICK_KEY = 'pick';
 
-/** The item a learner picked among the options offered them, until they do it. */
-export const PickStateSchema = z.object({
+/** The item a learner picked among the options offered them, until they do it (`state.extensions.pick`). */
+export interface PickState {
   /** The item picked, or null. */
-  itemId: z.string().nullable(),
+  itemId: string | null;
   /** When it was picked, or null. */
-  at: z.number().nullable(),
-});
-
-/** The pick slice (see {@link PickStateSchema}). */
-export type PickState = z.output<typeof PickStateSchema>;
+  at: number | null;
+}
 
 const NONE: PickState = Object.freeze({ itemId: null, at: null }) as PickState;
 

@@ -24,7 +24,7 @@ export type Reason =
       failures: number;
       pNotKnown: number;
     }
-  /** Repeated misses or low confidence on `skillId`: something easier first. */
+  /** Repeated misses on `skillId` (`failures` in a row, at least one): something easier first. */
   | { code: 'after-struggle'; skillId: string; failures: number; confidence: number | null }
   /** The learner said this skill feels hard before trying it: an easier start. */
   | { code: 'low-confidence'; skillId: string; confidence: number }
@@ -68,8 +68,7 @@ export interface DescribeOptions {
 }
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
-const list = (names: string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+const list = (names: string[]): string => names.join(', ').replace(/, ([^,]*)$/, ' and $1');
 
 /**
  * A reason in plain English, for a learner (default) or a teacher. `reasons.map(describeReason)`
@@ -106,11 +105,9 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
         ? `Check: after ${reason.failures} misses in a row on ${name(reason.dependantId)}, a ${percent(reason.pNotKnown)} chance this is not really known.`
         : `A quick check of something ${name(reason.dependantId)} builds on.`;
     case 'after-struggle':
-      if (teacher)
-        return reason.failures > 0
-          ? `After ${reason.failures} misses in a row on ${name(reason.skillId)}: an easier item first.`
-          : `Confidence ${percent(reason.confidence ?? 0)} on ${name(reason.skillId)}: an easier item first.`;
-      return 'Let’s try one that is a bit easier.';
+      return teacher
+        ? `After ${reason.failures} misses in a row on ${name(reason.skillId)}: an easier item first.`
+        : 'Let’s try one that is a bit easier.';
     case 'low-confidence':
       return teacher
         ? `Reported confidence ${percent(reason.confidence)} on ${name(reason.skillId)} before trying: an easier start.`
@@ -138,13 +135,9 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
         ? `Ready: every prerequisite (${list(reason.prerequisites.map(name))}) is mastered.`
         : `You know ${list(reason.prerequisites.map(name))}, so you are ready for this.`;
     case 'toward-goal':
-      return reason.deadline === null
-        ? teacher
-          ? `Toward goal ${reason.goalId}.`
-          : 'It moves you toward your goal.'
-        : teacher
-          ? `Toward goal ${reason.goalId}, due ${new Date(reason.deadline).toISOString().slice(0, 10)}.`
-          : 'It moves you toward your goal before its deadline.';
+      return teacher
+        ? `Toward goal ${reason.goalId}${reason.deadline === null ? '' : ', which has a deadline'}.`
+        : `It moves you toward your goal${reason.deadline === null ? '' : ' before its deadline'}.`;
     case 'at-target-difficulty':
       return teacher
         ? `Predicted success ${percent(reason.predictedSuccess)}, near the target ${percent(reason.targetSuccess)}.`
@@ -168,7 +161,7 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
         : `It is a ${reason.modality} activity, which you like.`;
     case 'all-mastered':
       return teacher
-        ? `Everything mastered; maintenance of the weakest memory (recall ${percent(reason.retrievability)}).`
+        ? `All mastered; upkeep of the weakest memory (recall ${percent(reason.retrievability)}).`
         : 'You have learned everything here! A review keeps it fresh.';
   }
 }

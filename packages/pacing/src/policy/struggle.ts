@@ -30,40 +30,36 @@ export const DEFAULT_STRUGGLE_OPTIONS: Readonly<StruggleOptions> = Object.freeze
 );
 
 /** One skill a learner has missed and not yet mastered: a struggle episode. */
-export const SkillStruggleSchema = z.object({
+export interface SkillStruggle {
   /** The skill. */
-  skillId: z.string(),
+  skillId: string;
   /** Time of the first miss of the episode. */
-  since: z.number(),
+  since: number;
   /** Attempts on the skill since the episode began. */
-  attempts: z.number().int().nonnegative(),
+  attempts: number;
   /** Misses in a row, now. */
-  missesInRow: z.number().int().nonnegative(),
+  missesInRow: number;
   /** The last item missed (never served again straight away when the skill has another). */
-  lastMissedItemId: z.string().nullable(),
-  /** When the current break from the skill began, or null. */
-  breakAt: z.number().nullable(),
+  lastMissedItemId: string | null;
+  /** When the current (or last) break from the skill began, or null. */
+  breakAt: number | null;
   /** Attempts on other skills left in the current break (0 when not on a break). */
-  breakLeft: z.number().int().nonnegative(),
+  breakLeft: number;
   /** Breaks taken in this episode. */
-  breaks: z.number().int().nonnegative(),
+  breaks: number;
   /** When the learner was flagged as needing a person's help on this skill, or null. */
-  needsHelpAt: z.number().nullable(),
-});
+  needsHelpAt: number | null;
+}
 
-/** The struggle slice of a learner's state: open episodes, in the order they began. */
-export const StruggleStateSchema = z.object({
-  skills: z.array(SkillStruggleSchema),
+/** The struggle slice of a learner's state (plain JSON in `state.extensions.struggle`). */
+export interface StruggleState {
+  /** Open episodes, in the order they began. */
+  skills: SkillStruggle[];
   /** Attempts since the learner last mastered a skill (any skill): progress, or its absence. */
-  attemptsSinceMastery: z.number().int().nonnegative(),
+  attemptsSinceMastery: number;
   /** Misses in a row across skills, now (a learner who keeps missing may give up). */
-  missesInRow: z.number().int().nonnegative(),
-});
-
-/** A struggle episode (see {@link SkillStruggleSchema}). */
-export type SkillStruggle = z.output<typeof SkillStruggleSchema>;
-/** The struggle slice (see {@link StruggleStateSchema}). */
-export type StruggleState = z.output<typeof StruggleStateSchema>;
+  missesInRow: number;
+}
 
 const EMPTY: StruggleState = Object.freeze({
   skills: [],

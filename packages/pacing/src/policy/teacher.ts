@@ -1,49 +1,43 @@
 import type { Catalog, LearnerModelPlugin, LearnerState } from '@pacekit/core';
-import { z } from 'zod';
 
 /** Key of the teacher slice in `LearnerState.extensions`. */
 export const TEACHER_KEY = 'teacher';
 
 /** A pin with its expiry. */
-export const TeacherPinSchema = z.object({
+export interface TeacherPin {
   /** `item:<id>` or `skill:<id>`, as in `state.pinned`. */
-  ref: z.string(),
+  ref: string;
   /** When it was pinned. */
-  at: z.number(),
+  at: number;
   /** It expires at this time, or null. */
-  expiresAt: z.number().nullable(),
+  expiresAt: number | null;
   /** Attempts on what it pins before it expires, or null for no limit. */
-  attemptsLeft: z.number().int().nonnegative().nullable(),
-});
+  attemptsLeft: number | null;
+}
 
 /** A teacher's note on a learner. */
-export const TeacherNoteSchema = z.object({
-  at: z.number(),
+export interface TeacherNote {
+  /** When it was written. */
+  at: number;
   /** Who wrote it. */
-  by: z.string().nullable(),
+  by: string | null;
   /** The skill it is about, if any. */
-  skillId: z.string().nullable(),
-  text: z.string(),
-});
+  skillId: string | null;
+  /** The note. */
+  text: string;
+}
 
-/** What teachers decided for a learner, beyond the core's overrides: unit, sequence, pin expiries, notes. */
-export const TeacherStateSchema = z.object({
+/** What teachers decided for a learner beyond the core's overrides (`state.extensions.teacher`). */
+export interface TeacherState {
   /** The unit new learning is restricted to (skills and their prerequisites), or null. */
-  focus: z.array(z.string()).nullable(),
+  focus: string[] | null;
   /** The order in which to learn these skills, or null. */
-  sequence: z.array(z.string()).nullable(),
+  sequence: string[] | null;
   /** Expiries of the pins in `state.pinned`. */
-  pins: z.array(TeacherPinSchema),
+  pins: TeacherPin[];
   /** Notes, oldest first (the last {@link MAX_NOTES} kept). */
-  notes: z.array(TeacherNoteSchema),
-});
-
-/** The teacher slice (see {@link TeacherStateSchema}). */
-export type TeacherState = z.output<typeof TeacherStateSchema>;
-/** A pin with its expiry. */
-export type TeacherPin = z.output<typeof TeacherPinSchema>;
-/** A teacher's note. */
-export type TeacherNote = z.output<typeof TeacherNoteSchema>;
+  notes: TeacherNote[];
+}
 
 /** Notes kept per learner. */
 export const MAX_NOTES = 50;
@@ -80,16 +74,13 @@ export function createTeacherPlugin(catalog: Catalog | undefined): LearnerModelP
     initial: () => ({ focus: null, sequence: null, pins: [], notes: [] }),
     apply: (slice, event, { skillIds }) => {
       if (event.type === 'attempt' || event.type === 'review') {
-        if (!slice.pins.some((p) => p.attemptsLeft !== null && pinned(p.ref, event.itemId, skillIds)))
-          return slice;
-        return {
-          ...slice,
-          pins: slice.pins.map((p) =>
-            p.attemptsLeft !== null && p.attemptsLeft > 0 && pinned(p.ref, event.itemId, skillIds)
-              ? { ...p, attemptsLeft: p.attemptsLeft - 1 }
-              : p,
-          ),
-        };
+        let changed = false;
+        const pins = slice.pins.map((p) => {
+          if (!p.attemptsLeft || !pinned(p.ref, event.itemId, skillIds)) return p;
+          changed = true;
+          return { ...p, attemptsLeft: p.attemptsLeft - 1 };
+        });
+        return changed ? { ...slice, pins } : slice;
       }
       if (event.type !== 'override') return slice;
       switch (event.action) {

@@ -98,6 +98,8 @@ export interface PolicyView {
   confidence(skillId: string): number | null;
   /** Whether a right answer on the skill came within `tuning.verifiedHours`. */
   verified(skillId: string): boolean;
+  /** Mastered skills the learner has memory of (in the graph, not skipped), with their recall now. */
+  masteredRecall(): { skillId: string; r: number }[];
   /** P(success) on an item now: BKT × recall now, shifted by difficulty and the pace offset. */
   predict(item: Item): number;
 }
@@ -167,7 +169,6 @@ export function createView(
   const struggle = (skillId: string) => struggles.find((s) => s.skillId === skillId);
   const memory = memoryOf(state);
   const effective = new Map<string, number>();
-  const offset = paceOf(state).offset;
   return {
     context,
     state,
@@ -208,20 +209,11 @@ export function createView(
         now - s.lastAttemptAt <= (tuning.verifiedHours * DAY) / 24
       );
     },
-    predict: (item) => {
-      // P(L) × recall now, once per skill per call: items of a skill share it.
-      let p = 1;
-      for (const skillId of item.skills) {
-        let known = effective.get(skillId);
-        if (known === undefined) {
-          const card = memory.skills[skillId]?.card;
-          const recall = card && card.lastReview !== null ? context.scheduler.retrievability(card, now) : 1;
-          effective.set(skillId, (known = learner.mastery(state, skillId) * recall));
-        }
-        p = Math.min(p, learner.bkt.predict(skillId, known, item.id));
-      }
-      return adjustPrediction(p, item.difficulty ?? 0, offset);
-    },
+    masteredRecall: () =>
+      Object.entries(memory.skills)
+        .filter(([id]) => graph.has(id) && !skippedSkills.has(id) && learner.isMastered(state, id))
+        .map(([skillId, m]) => ({ skillId, r: context.scheduler.retrievability(m.card, now) })),
+    predict: (item) => predictItem(learner, state, item, now, context.scheduler, effective),
   };
 }
 
@@ -238,13 +230,20 @@ export function predictItem(
   item: Item,
   at?: number,
   scheduler?: Scheduler,
+  /** P(L) × recall per skill, shared by the calls of one `next()`. */
+  cache?: Map<string, number>,
 ): number {
   let p = 1;
   const memory = at !== undefined && scheduler ? memoryOf(state).skills : undefined;
   for (const skillId of item.skills) {
-    const card = memory?.[skillId]?.card;
-    const recall = card && card.lastReview !== null ? scheduler!.retrievability(card, at!) : 1;
-    p = Math.min(p, learner.bkt.predict(skillId, learner.mastery(state, skillId) * recall, item.id));
+    let known = cache?.get(skillId);
+    if (known === undefined) {
+      const card = memory?.[skillId]?.card;
+      const recall = card && card.lastReview !== null ? scheduler!.retrievability(card, at!) : 1;
+      known = learner.mastery(state, skillId) * recall;
+      cache?.set(skillId, known);
+    }
+    p = Math.min(p, learner.bkt.predict(skillId, known, item.id));
   }
   return adjustPrediction(p, item.difficulty ?? 0, paceOf(state).offset);
 }

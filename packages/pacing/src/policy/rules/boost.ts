@@ -11,13 +11,7 @@ export function boost(view: PolicyView): Candidate[] {
   const missesInRow = struggleOf(view.state).missesInRow;
   // Once per run of misses: a quick win that was missed is not offered again straight away.
   if (boostAfter === 0 || missesInRow !== boostAfter) return [];
-  const { scheduler } = view.context;
-  let best: { skillId: string; r: number } | undefined;
-  for (const [skillId, m] of Object.entries(view.memory.skills)) {
-    if (!view.graph.has(skillId) || view.skippedSkills.has(skillId) || !view.isMastered(skillId)) continue;
-    const r = scheduler.retrievability(m.card, view.now);
-    if (!best || r > best.r) best = { skillId, r };
-  }
+  const best = view.masteredRecall().sort((a, b) => b.r - a.r)[0];
   if (!best) return [];
   return [
     {

@@ -1,6 +1,10 @@
-import { struggleOf } from '../struggle';
+import { type SkillStruggle, struggleOf } from '../struggle';
 import type { Candidate, PolicyView } from '../view';
 import { REVIEW_AIM } from './reviews';
+
+/** The struggle episode the learner is taking a break from, if any. */
+export const currentBreak = (view: PolicyView): SkillStruggle | undefined =>
+  struggleOf(view.state).skills.find((s) => view.graph.has(s.skillId) && view.onBreak(s.skillId));
 
 /**
  * Something else during a break from a skill: a review of a mastered skill (the one whose memory
@@ -12,14 +16,10 @@ export function breaks(view: PolicyView): Candidate[] {
     (s) => view.graph.has(s.skillId) && view.onBreak(s.skillId),
   );
   if (!episode) return [];
-  const { scheduler } = view.context;
-  let best: { skillId: string; r: number } | undefined;
-  for (const [skillId, m] of Object.entries(view.memory.skills)) {
-    if (skillId === episode.skillId || !view.graph.has(skillId) || view.skippedSkills.has(skillId)) continue;
-    if (!view.isMastered(skillId)) continue;
-    const r = scheduler.retrievability(m.card, view.now);
-    if (!best || r < best.r) best = { skillId, r };
-  }
+  const best = view
+    .masteredRecall()
+    .filter((m) => m.skillId !== episode.skillId)
+    .sort((a, b) => a.r - b.r)[0];
   if (!best) return [];
   return [
     {

@@ -1,6 +1,7 @@
 import type { Reason } from '../reasons';
 import { teacherOf } from '../teacher';
 import type { Candidate, PolicyView } from '../view';
+import { currentBreak } from './breaks';
 
 const DAY = 86_400_000;
 
@@ -41,7 +42,7 @@ function unlockValue(view: PolicyView, skillId: string, pMastery: number): numbe
 export function learning(view: PolicyView): Candidate[] {
   const { options, tuning, state } = view;
   const out: Candidate[] = [];
-  const breaks = view.graph.topologicalOrder.filter(view.onBreak);
+  const onBreak = currentBreak(view);
   // A teacher's sequence: its first skill not yet mastered comes first when it is ready.
   const sequence = teacherOf(state).sequence?.filter((id) => view.graph.has(id));
   const nextInSequence = sequence?.findIndex((id) => !view.isMastered(id)) ?? -1;
@@ -93,16 +94,13 @@ export function learning(view: PolicyView): Candidate[] {
           : { code: 'mood', mood: 'bored' },
       );
     }
-    const from = breaks.find((id) => id !== skillId);
-    if (from !== undefined && candidate.kind !== 'remediate') {
-      const s = view.struggle(from)!;
+    if (onBreak && onBreak.skillId !== skillId && candidate.kind !== 'remediate')
       reasons.unshift({
         code: 'taking-a-break',
-        fromSkillId: from,
-        failures: s.missesInRow,
-        attemptsLeft: s.breakLeft,
+        fromSkillId: onBreak.skillId,
+        failures: onBreak.missesInRow,
+        attemptsLeft: onBreak.breakLeft,
       });
-    }
     if (sequence && nextInSequence >= 0 && sequence[nextInSequence] === skillId) {
       candidate.bonus = tuning.pinned / 4;
       reasons.unshift({ code: 'teacher-sequence', step: nextInSequence + 1, of: sequence.length });
