@@ -38,7 +38,6 @@ const NextQuerySchema = z.object({
 });
 /** The most learners one class may have. */
 export const MAX_CLASS_SIZE = 1000;
-const ClassIdSchema = LearnerIdSchema;
 const RosterSchema = z.object({
   learnerIds: z
     .array(LearnerIdSchema)
@@ -90,14 +89,28 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
     return Response.json({ error: 'internal error' }, { status: 500 });
   });
 
-  const learnerIdOf = (raw: string): string => {
+  /** A learner or class id from the path, or INVALID_INPUT naming it. */
+  const idOf = (kind: 'learner' | 'class', raw: string): string => {
     const parsed = LearnerIdSchema.safeParse(raw);
     if (!parsed.success)
       throw new PacekitError(
         'INVALID_INPUT',
-        `Invalid learner id ${JSON.stringify(raw)}: ${parsed.error.issues[0]!.message}`,
+        `Invalid ${kind} id ${JSON.stringify(raw)}: ${parsed.error.issues[0]!.message}`,
       );
     return parsed.data;
+  };
+  const learnerIdOf = (raw: string) => idOf('learner', raw);
+
+  /** The request's JSON body, or the 400 to send (not JSON, or a prototype-polluting key). */
+  const readJson = async (text: Promise<string>): Promise<{ body: unknown } | { response: Response }> => {
+    let body: unknown;
+    try {
+      body = JSON.parse(await text);
+    } catch {
+      return { response: badRequest('body is not valid JSON') };
+    }
+    const key = forbiddenKey(body);
+    return key ? { response: badRequest(`forbidden key "${key}"`) } : { body };
   };
 
   const loadState = async (learnerId: string) => {
@@ -116,14 +129,9 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
     }),
     async (c) => {
       const learnerId = learnerIdOf(c.req.param('id'));
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return badRequest('body is not valid JSON');
-      }
-      const key = forbiddenKey(body);
-      if (key) return badRequest(`forbidden key "${key}"`);
+      const read = await readJson(c.req.text());
+      if ('response' in read) return read.response;
+      const { body } = read;
       const list = Array.isArray(body) ? body : [body];
       if (list.length === 0 || list.length > MAX_EVENTS_PER_REQUEST)
         return badRequest(`send 1 to ${MAX_EVENTS_PER_REQUEST} events`);
@@ -194,27 +202,12 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
     });
   });
 
-  const classIdOf = (raw: string): string => {
-    const parsed = ClassIdSchema.safeParse(raw);
-    if (!parsed.success)
-      throw new PacekitError(
-        'INVALID_INPUT',
-        `Invalid class id ${JSON.stringify(raw)}: ${parsed.error.issues[0]!.message}`,
-      );
-    return parsed.data;
-  };
-
   app.put('/classes/:classId', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
-    const classId = classIdOf(c.req.param('classId'));
+    const classId = idOf('class', c.req.param('classId'));
     if (!rosters) return c.json({ error: 'this service keeps no classes' }, 404);
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      return badRequest('body is not valid JSON');
-    }
-    const key = forbiddenKey(body);
-    if (key) return badRequest(`forbidden key "${key}"`);
+    const read = await readJson(c.req.text());
+    if ('response' in read) return read.response;
+    const body = read.body;
     const parsed = RosterSchema.safeParse(body);
     if (!parsed.success)
       return badRequest(
@@ -226,7 +219,7 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
   });
 
   app.get('/classes/:classId/overview', async (c) => {
-    const classId = classIdOf(c.req.param('classId'));
+    const classId = idOf('class', c.req.param('classId'));
     const query = OverviewQuerySchema.safeParse(c.req.query());
     if (!query.success) return badRequest('invalid query', query.error.issues);
     const roster = rosters ? await rosters.get(classId) : undefined;

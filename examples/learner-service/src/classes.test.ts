@@ -1,13 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
-import { serve } from '@hono/node-server';
 import { createRandom, type EventInput } from '@pacekit/core';
-import { createSqlStorage } from '@pacekit/core/sql';
 import { createPacer } from '@pacekit/pacing';
 import { createPopulation, practise } from '@pacekit/pacing/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { createSqlRosters } from './classes';
+import { startService } from './__fixtures__/service';
 import { bkt, items, skills } from './course';
 
 // The class routes on a loopback port, over PGlite, with a class of simulated learners.
@@ -16,28 +11,11 @@ const T0 = Date.UTC(2026, 2, 2, 9);
 const NOW = T0 + DAY + 30 * 60_000;
 const pacer = createPacer({ skills, items, bkt });
 let base = '';
-let db: PGlite;
-let server: ReturnType<typeof serve>;
-
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  db = new PGlite();
-  const storage = createSqlStorage({ client: db });
-  await storage.setup();
-  const rosters = createSqlRosters(db);
-  await rosters.setup();
-  await rosters.setup(); // twice: setup is idempotent
-  const app = createApp({ storage, rosters, pacer, clock: () => NOW });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
+  ({ base, stop } = await startService(pacer, () => NOW));
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await db.close();
-});
+afterAll(() => stop());
 
 /** Two days of 15 minutes for 12 simulated learners; learners 2, 6 and 10 can never learn. */
 function simulateClass(): { events: Map<string, EventInput[]>; strugglers: string[] } {

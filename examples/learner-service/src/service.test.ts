@@ -1,35 +1,19 @@
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
-import { serve } from '@hono/node-server';
-import { createSqlStorage } from '@pacekit/core/sql';
 import { createPacer } from '@pacekit/pacing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BODY_BYTES } from './app';
+import { startService } from './__fixtures__/service';
+import { MAX_BODY_BYTES } from './app';
 import { bkt, items, skills } from './course';
 
 // The real service on a loopback port, over an embedded PostgreSQL (PGlite).
-let base = '';
-let db: PGlite;
-let server: ReturnType<typeof serve>;
 const T0 = Date.UTC(2026, 0, 5, 9);
-
+const pacer = createPacer({ skills, items, bkt });
+let base = '';
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  db = new PGlite();
-  const storage = createSqlStorage({ client: db });
-  await storage.setup();
-  const app = createApp({ storage, pacer: createPacer({ skills, items, bkt }), clock: () => T0 + 3_600_000 });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
+  ({ base, stop } = await startService(pacer, () => T0 + 3_600_000));
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await db.close();
-});
+afterAll(() => stop());
 
 const post = (learner: string, body: unknown, raw?: string) =>
   fetch(`${base}/learners/${learner}/events`, {
