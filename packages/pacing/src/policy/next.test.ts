@@ -159,6 +159,30 @@ describe('next()', () => {
     ).toThrow(/nope/);
   });
 
+  it('changes the pick with a reported mood: easier when frustrated, a challenge when bored, for an hour', () => {
+    const base = [...master(['count'])];
+    const mood = (value: string) =>
+      ({ id: `mood-${value}`, learnerId: 'ada', at: T0 + 5, type: 'self-report', mood: value }) as EventInput;
+    const calm = pacer.next(pacer.learner.replay('ada', base), { now: T0 + 10, targetSuccess: 0.4 })[0]!;
+    const frustrated = pacer.next(pacer.learner.replay('ada', [...base, mood('frustrated')]), {
+      now: T0 + 10,
+    })[0]!;
+    expect(frustrated.skillId).toBe('add');
+    expect(frustrated.reasons).toContainEqual({ code: 'mood', mood: 'frustrated' });
+    expect(frustrated.predictedSuccess).toBeGreaterThan(calm.predictedSuccess);
+    const bored = pacer.next(pacer.learner.replay('ada', [...base, mood('bored')]), {
+      now: T0 + 10,
+      targetSuccess: 0.4,
+    })[0]!;
+    expect(bored.kind).toBe('challenge');
+    expect(bored.predictedSuccess).toBeLessThan(calm.predictedSuccess);
+    // An hour later the mood no longer shapes the pick.
+    const later = pacer.next(pacer.learner.replay('ada', [...base, mood('bored')]), {
+      now: T0 + 5 + 61 * 60_000,
+    })[0]!;
+    expect(later.kind).toBe('learn');
+  });
+
   it('keeps to the modalities asked for: a practice box never gets a flashcard', () => {
     const state = pacer.learner.initialState('ada');
     const practice = pacer.next(state, { now: T0, limit: 10, modalities: ['practice'] });
