@@ -25,12 +25,15 @@ export interface LearnerPluginContext {
   /** The skill graph, when the model has one. */
   graph: SkillGraph | undefined;
   /**
-   * For an attempt or a review: P(correct) the model predicted before it saw the response (the
-   * weakest of the event's skills); undefined for other events. Lets a plugin learn how far the
-   * model's predictions are from this learner's answers.
+   * For an attempt or a review: the response in [0, 1] as the learner gave it (the attempt's
+   * score or correctness; a review rated again is 0, any other rating 1), before any hint
+   * credit; undefined for other events.
    */
-  predicted: number | undefined;
-  /** For an attempt or a review: P(L) of each of `skillIds` before the response (same order). */
+  score: number | undefined;
+  /**
+   * For an attempt or a review: P(L) of each of `skillIds` before the response (same order), so
+   * a plugin can compare the model's prediction with the answer.
+   */
   priorMastery: readonly number[] | undefined;
 }
 
@@ -105,6 +108,15 @@ export interface LearnerModel {
    * learner needs all of them).
    */
   predict(state: LearnerState, item: string | Item): number;
+}
+
+/** An attempt's or a review's response in [0, 1], before hint credit: "again" is a wrong answer. */
+function scoreOf(event: Extract<LearnerEvent, { type: 'attempt' | 'review' }>): number {
+  return event.type === 'attempt'
+    ? (event.score ?? (event.correct ? 1 : 0))
+    : event.rating === 'again'
+      ? 0
+      : 1;
 }
 
 /**
@@ -240,14 +252,14 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     draft.lastEventAt = draft.lastEventAt === null ? event.at : Math.max(draft.lastEventAt, event.at);
     switch (event.type) {
       case 'attempt': {
-        let response = event.score ?? (event.correct ? 1 : 0);
+        let response = scoreOf(event);
         if (event.hintsUsed > 0) response = Math.min(response, hintCredit);
         applyResponse(draft, event, event.itemId, skillIds, response);
         return;
       }
       case 'review':
         // A flashcard review is also evidence for the card's skills: "again" is a wrong answer.
-        applyResponse(draft, event, event.itemId, skillIds, event.rating === 'again' ? 0 : 1);
+        applyResponse(draft, event, event.itemId, skillIds, scoreOf(event));
         return;
       case 'self-report': {
         const { affect } = draft;
@@ -341,15 +353,10 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       );
     }
     const skillIds = resolve(event);
-    let predicted: number | undefined;
-    let priorMastery: number[] | undefined;
-    if (plugins.length > 0 && (event.type === 'attempt' || event.type === 'review')) {
-      let p = 1;
-      priorMastery = skillIds.map((skillId) => mastery(draft, skillId));
-      for (let i = 0; i < skillIds.length; i++)
-        p = Math.min(p, bkt.predict(skillIds[i]!, priorMastery[i]!, event.itemId));
-      predicted = p;
-    }
+    const answered = event.type === 'attempt' || event.type === 'review';
+    const score = answered ? scoreOf(event) : undefined;
+    const priorMastery =
+      answered && plugins.length > 0 ? skillIds.map((skillId) => mastery(draft, skillId)) : undefined;
     applyCore(draft, event, skillIds);
     for (const plugin of plugins) {
       const slice = (draft.extensions[plugin.key] as unknown) ?? plugin.initial();
@@ -358,7 +365,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
         skillIds,
         catalog,
         graph,
-        predicted,
+        score,
         priorMastery,
       });
     }

@@ -49,14 +49,13 @@ export function createPacePlugin(bkt: Bkt, scheduler: Scheduler): LearnerModelPl
   return {
     key: PACE_KEY,
     initial: () => ({ offset: 0, responses: 0 }),
-    apply: (slice, event, { priorMastery, skillIds, catalog, state }) => {
-      if (priorMastery === undefined || (event.type !== 'attempt' && event.type !== 'review')) return slice;
-      const response =
-        event.type === 'attempt'
-          ? (event.score ?? (event.correct ? 1 : 0))
-          : event.rating === 'again'
-            ? 0
-            : 1;
+    apply: (slice, event, { score, priorMastery, skillIds, catalog, state }) => {
+      if (
+        score === undefined ||
+        priorMastery === undefined ||
+        (event.type !== 'attempt' && event.type !== 'review')
+      )
+        return slice;
       const memory = memoryOf(state).skills;
       let predicted = 1;
       for (let i = 0; i < skillIds.length; i++) {
@@ -67,7 +66,7 @@ export function createPacePlugin(bkt: Bkt, scheduler: Scheduler): LearnerModelPl
       const difficulty = catalog?.has(event.itemId) ? (catalog.get(event.itemId).difficulty ?? 0) : 0;
       const p = adjustPrediction(predicted, difficulty, slice.offset);
       const k = PACE_ALPHA / (1 + PACE_BETA * slice.responses);
-      const offset = Math.max(-4, Math.min(4, slice.offset + k * (response - p)));
+      const offset = Math.max(-4, Math.min(4, slice.offset + k * (score - p)));
       return { offset, responses: slice.responses + 1 };
     },
   };

@@ -180,14 +180,11 @@ export function createStrugglePlugin(
   return {
     key: STRUGGLE_KEY,
     initial: () => ({ skills: [], attemptsSinceMastery: 0, missesInRow: 0 }),
-    apply: (slice, event, { state, skillIds }) => {
+    apply: (slice, event, { state, skillIds, score }) => {
       switch (event.type) {
-        case 'attempt': {
-          const score = event.score ?? (event.correct ? 1 : 0);
-          return onResponse(slice, skillIds, event.itemId, score >= 0.5, event.at, state);
-        }
+        case 'attempt':
         case 'review':
-          return onResponse(slice, skillIds, event.itemId, event.rating !== 'again', event.at, state);
+          return onResponse(slice, skillIds, event.itemId, score! >= 0.5, event.at, state);
         case 'override': {
           // A teacher's mark-mastered or reset ends the episode: a person has stepped in.
           if (event.skillId === undefined || (event.action !== 'mark-mastered' && event.action !== 'reset'))

@@ -98,6 +98,11 @@ export interface PolicyView {
   confidence(skillId: string): number | null;
   /** Whether a right answer on the skill came within `tuning.verifiedHours`. */
   verified(skillId: string): boolean;
+  /**
+   * The skills the learner may learn now: the outer fringe, less skipped skills and those outside
+   * the focus (computed once per call; the checks and the learning rules both read it).
+   */
+  ready(): readonly string[];
   /** Mastered skills the learner has memory of (in the graph, not skipped), with their recall now. */
   masteredRecall(): { skillId: string; r: number }[];
   /** P(success) on an item now: BKT × recall now, shifted by difficulty and the pace offset. */
@@ -164,11 +169,17 @@ export function createView(
       ? mood.value
       : undefined;
   const struggles = struggleOf(state).skills;
-  const mastered = new Map<string, boolean>();
   const breakMs = context.struggle.breakMinutes * 60_000;
   const struggle = (skillId: string) => struggles.find((s) => s.skillId === skillId);
   const memory = memoryOf(state);
   const effective = new Map<string, number>();
+  const mastered = new Map<string, boolean>();
+  const isMastered = (skillId: string): boolean => {
+    let m = mastered.get(skillId);
+    if (m === undefined) mastered.set(skillId, (m = learner.isMastered(state, skillId)));
+    return m;
+  };
+  let ready: string[] | undefined;
   return {
     context,
     state,
@@ -188,11 +199,11 @@ export function createView(
     lastItem,
     mood: recentMood,
     mastery: (skillId) => learner.mastery(state, skillId),
-    isMastered: (skillId) => {
-      let m = mastered.get(skillId);
-      if (m === undefined) mastered.set(skillId, (m = learner.isMastered(state, skillId)));
-      return m;
-    },
+    isMastered,
+    ready: () =>
+      (ready ??= graph
+        .outerFringe(isMastered)
+        .filter((id) => !skippedSkills.has(id) && (!focus || focus.has(id)))),
     struggle,
     onBreak: (skillId) => {
       const s = struggle(skillId);
@@ -211,7 +222,7 @@ export function createView(
     },
     masteredRecall: () =>
       Object.entries(memory.skills)
-        .filter(([id]) => graph.has(id) && !skippedSkills.has(id) && learner.isMastered(state, id))
+        .filter(([id]) => graph.has(id) && !skippedSkills.has(id) && isMastered(id))
         .map(([skillId, m]) => ({ skillId, r: context.scheduler.retrievability(m.card, now) })),
     predict: (item) => predictItem(learner, state, item, now, context.scheduler, effective),
   };

@@ -1,5 +1,4 @@
 import type { Candidate, PolicyView } from '../view';
-import { readySkills } from './learning';
 
 /** Aim of a prerequisite check: an ordinary item of a skill believed mastered. */
 export const CHECK_AIM = 0.9;
@@ -15,7 +14,7 @@ export const CHECK_AIM = 0.9;
 export function checks(view: PolicyView): Candidate[] {
   const { learner } = view.context;
   const out: Candidate[] = [];
-  for (const dependantId of readySkills(view)) {
+  for (const dependantId of view.ready()) {
     const struggle = view.struggle(dependantId);
     if (!struggle || struggle.missesInRow < 2) continue;
     for (const { skillId } of view.graph.prerequisitesOf(dependantId)) {

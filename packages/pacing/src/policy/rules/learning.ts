@@ -5,13 +5,6 @@ import { currentBreak } from './breaks';
 
 const DAY = 86_400_000;
 
-/** The skills a learner may learn now: the outer fringe, less skipped skills and outside the focus. */
-export function readySkills(view: PolicyView): string[] {
-  return view.graph
-    .outerFringe(view.isMastered)
-    .filter((id) => !view.skippedSkills.has(id) && (!view.focus || view.focus.has(id)));
-}
-
 /**
  * What mastering `skillId` now would be worth beyond its own P(L): when one right answer would
  * take it over the threshold, P(right) × (its learn rate + the learning value of each dependant
@@ -46,7 +39,7 @@ export function learning(view: PolicyView): Candidate[] {
   // A teacher's sequence: its first skill not yet mastered comes first when it is ready.
   const sequence = teacherOf(state).sequence?.filter((id) => view.graph.has(id));
   const nextInSequence = sequence?.findIndex((id) => !view.isMastered(id)) ?? -1;
-  for (const skillId of readySkills(view)) {
+  for (const skillId of view.ready()) {
     const params = view.context.learner.bkt.params(skillId);
     const prerequisites = view.graph.prerequisitesOf(skillId).map((p) => p.skillId);
     const reasons: Reason[] = [{ code: 'ready-to-learn', prerequisites }];
