@@ -1,6 +1,6 @@
 import { createRandom, type EventInput } from '@pacekit/core';
 import { createPacer } from '@pacekit/pacing';
-import { createPopulation, practise } from '@pacekit/pacing/sim';
+import { createPopulation, followPacer } from '@pacekit/pacing/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService } from './__fixtures__/service';
 import { bkt, items, skills } from './course';
@@ -28,24 +28,10 @@ function simulateClass(): { events: Map<string, EventInput[]>; strugglers: strin
       strugglers.push(learner.id);
     }
     const random = createRandom(2).fork(i);
-    let state = pacer.learner.initialState(learner.id);
-    const log: EventInput[] = [];
-    for (let day = 0; day < 2; day++)
-      for (let at = T0 + day * DAY; at < T0 + day * DAY + 15 * 60_000; at += 60_000) {
-        const [top] = pacer.next(state, { now: at });
-        if (!top) break;
-        const event: EventInput = {
-          id: `${learner.id}-${log.length}`,
-          learnerId: learner.id,
-          at,
-          type: 'attempt',
-          itemId: top.itemId,
-          correct: practise(learner, pacer.graph, top.skillId, at, random),
-        };
-        log.push(event);
-        state = pacer.learner.apply(state, event as never);
-      }
-    events.set(learner.id, log);
+    events.set(
+      learner.id,
+      followPacer({ pacer, learner, random, start: T0, days: 2, minutes: 15, stepMs: 60_000 }).events,
+    );
   }
   return { events, strugglers };
 }

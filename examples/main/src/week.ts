@@ -1,9 +1,7 @@
 // A week of practice for one simulated learner, paced by Pacekit.
 import { createRandom, type EventInput, type LearnerState } from '@pacekit/core';
 import type { Pacer, Recommendation } from '@pacekit/pacing';
-import { practise, type SimulatedLearner } from '@pacekit/pacing/sim';
-
-const DAY = 86_400_000;
+import { followPacer, type SimulatedLearner } from '@pacekit/pacing/sim';
 
 /** What one day looked like. */
 export interface DaySummary {
@@ -30,43 +28,36 @@ export function followWeek(
   setup: EventInput[],
   options: { start: number; days?: number; minutes?: number },
 ): DaySummary[] {
-  const random = createRandom(11);
-  let state: LearnerState = pacer.learner.replay(learner.id, setup);
-  let n = 0;
-  const out: DaySummary[] = [];
-  for (let day = 0; day < (options.days ?? 7); day++) {
-    let clock = options.start + day * DAY;
-    const end = clock + (options.minutes ?? 15) * 60_000;
-    const kinds: Record<string, number> = {};
-    let first: Recommendation | undefined;
-    let right = 0;
-    let tries = 0;
-    while (clock < end) {
-      const [next] = pacer.next(state, { now: clock });
-      if (!next || next.reasons[0]?.code === 'all-mastered') break;
-      first ??= next;
-      kinds[next.kind] = (kinds[next.kind] ?? 0) + 1;
-      const correct = practise(learner, pacer.graph, next.skillId, clock, random);
-      right += correct ? 1 : 0;
-      tries++;
-      state = pacer.learner.apply(state, {
-        id: `${learner.id}-${n++}`,
-        learnerId: learner.id,
-        at: clock,
-        type: 'attempt',
-        itemId: next.itemId,
-        correct,
-        hintsUsed: 0,
-      });
-      clock += pacer.catalog.get(next.itemId).durationSeconds * 1000;
-    }
-    const mastered = pacer.graph.topologicalOrder.filter((s) => pacer.learner.isMastered(state, s)).length;
-    const needsHelp = pacer.needsHelp(state).map((s) => s.skillId);
-    const knowledge = pacer.graph.topologicalOrder.reduce(
-      (sum, s) => sum + pacer.learner.mastery(state, s),
-      0,
-    );
-    out.push({ right, tries, mastered, kinds, first, knowledge, needsHelp, state });
-  }
+  const days = options.days ?? 7;
+  const tally = Array.from({ length: days }, () => ({
+    right: 0,
+    tries: 0,
+    kinds: {} as Record<string, number>,
+    first: undefined as Recommendation | undefined,
+  }));
+  const { byDay } = followPacer({
+    pacer,
+    learner,
+    random: createRandom(11),
+    start: options.start,
+    days,
+    minutes: options.minutes ?? 15,
+    state: pacer.learner.replay(learner.id, setup),
+    stopWhenAllMastered: true,
+    onAttempt: (day, next, correct) => {
+      const t = tally[day]!;
+      t.first ??= next;
+      t.kinds[next.kind] = (t.kinds[next.kind] ?? 0) + 1;
+      t.right += correct ? 1 : 0;
+      t.tries++;
+    },
+  });
+  const out = byDay.map((state, day) => ({
+    ...tally[day]!,
+    mastered: pacer.graph.topologicalOrder.filter((s) => pacer.learner.isMastered(state, s)).length,
+    knowledge: pacer.graph.topologicalOrder.reduce((sum, s) => sum + pacer.learner.mastery(state, s), 0),
+    needsHelp: pacer.needsHelp(state).map((s) => s.skillId),
+    state,
+  }));
   return out;
 }

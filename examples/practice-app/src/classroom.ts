@@ -1,6 +1,6 @@
 import { createRandom, type LearnerState } from '@pacekit/core';
 import type { Pacer } from '@pacekit/pacing';
-import { createPopulation, practise } from '@pacekit/pacing/sim';
+import { createPopulation, followPacer } from '@pacekit/pacing/sim';
 
 const DAY = 86_400_000;
 
@@ -20,25 +20,16 @@ export function seededClass(pacer: Pacer, now: number): LearnerState[] {
   return population.map((learner, i) => {
     const id = `pupil-${i}`;
     if (STRUGGLERS.includes(id)) learner.learnRate = 0;
-    const random = createRandom(4).fork(i);
-    let state = pacer.learner.initialState(id);
-    let n = 0;
-    const start = Math.floor(now / DAY) * DAY - 3 * DAY + 9 * 3_600_000;
-    for (let day = 0; day < 3; day++)
-      for (let at = start + day * DAY; at < start + day * DAY + 15 * 60_000; at += 45_000) {
-        const [next] = pacer.next(state, { now: at, modalities: ['practice'] });
-        if (!next) break;
-        const correct = practise(learner, pacer.graph, next.skillId, at, random);
-        state = pacer.learner.apply(state, {
-          id: `${id}-${n++}`,
-          learnerId: id,
-          at,
-          type: 'attempt',
-          itemId: next.itemId,
-          correct,
-          hintsUsed: 0,
-        });
-      }
-    return state;
+    return followPacer({
+      pacer,
+      learner,
+      learnerId: id,
+      random: createRandom(4).fork(i),
+      start: Math.floor(now / DAY) * DAY - 3 * DAY + 9 * 3_600_000,
+      days: 3,
+      minutes: 15,
+      stepMs: 45_000,
+      next: { modalities: ['practice'] },
+    }).state;
   });
 }

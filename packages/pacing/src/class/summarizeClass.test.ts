@@ -2,7 +2,8 @@ import { createRandom, type LearnerState } from '@pacekit/core';
 import { describe, expect, it } from 'vitest';
 import { createPacer } from '../createPacer';
 import { layeredCourse } from '../sim/courses';
-import { createPopulation, practise } from '../sim/learners';
+import { followPacer } from '../sim/follow';
+import { createPopulation } from '../sim/learners';
 import { summarizeClass } from './summarizeClass';
 
 const course = layeredCourse();
@@ -28,26 +29,15 @@ function simulateClass(): { states: LearnerState[]; strugglers: string[] } {
       learner.learnRate = 0;
       strugglers.push(learner.id);
     }
-    const random = createRandom(9).fork(i);
-    let state = pacer.learner.initialState(learner.id);
-    let n = 0;
-    for (let day = 0; day < 2; day++) {
-      for (let clock = start + day * DAY; clock < start + day * DAY + 20 * 60_000; clock += 60_000) {
-        const [top] = pacer.next(state, { now: clock });
-        if (!top) break;
-        const correct = practise(learner, pacer.graph, top.skillId, clock, random);
-        state = pacer.learner.apply(state, {
-          id: `${learner.id}-${n++}`,
-          learnerId: learner.id,
-          at: clock,
-          type: 'attempt',
-          itemId: top.itemId,
-          correct,
-          hintsUsed: 0,
-        } as never);
-      }
-    }
-    return state;
+    return followPacer({
+      pacer,
+      learner,
+      random: createRandom(9).fork(i),
+      start,
+      days: 2,
+      minutes: 20,
+      stepMs: 60_000,
+    }).state;
   });
   return { states, strugglers };
 }

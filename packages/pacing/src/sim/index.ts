@@ -1,4 +1,5 @@
 export { COURSES, chainCourse, layeredCourse, type SimCourse, wideCourse } from './courses';
+export { type FollowOptions, followPacer } from './follow';
 export {
   createPopulation,
   knows,

@@ -142,3 +142,30 @@ describe('ground truths, baselines and paired figures', () => {
     expect((await simulate({ ...options, truth: givingUp(bktFsrsTruth) })).meanQuits).toBeGreaterThan(0);
   });
 });
+
+describe('followPacer', () => {
+  it('returns events whose replay is the final state, a state per session, and stays within the minutes', async () => {
+    const { followPacer } = await import('./follow');
+    const [learner] = createPopulation({ size: 1, seed: 8 });
+    const start = Date.UTC(2026, 0, 5, 9);
+    const run = followPacer({
+      pacer,
+      learner: learner!,
+      random: createRandom(3),
+      start,
+      days: 2,
+      minutes: 10,
+    });
+    expect(run.byDay).toHaveLength(2);
+    expect(run.byDay[1]).toBe(run.state);
+    expect(pacer.learner.replay(learner!.id, run.events)).toEqual(run.state);
+    // Items take a minute: at most ten attempts a session, each inside its session.
+    expect(run.events.length).toBeLessThanOrEqual(20);
+    for (const e of run.events)
+      expect(
+        (e.at as number) - start < 86_400_000
+          ? (e.at as number) - start
+          : (e.at as number) - start - 86_400_000,
+      ).toBeLessThan(10 * 60_000);
+  });
+});
