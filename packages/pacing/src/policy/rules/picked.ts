@@ -1,5 +1,6 @@
 import { pickOf } from '../pick';
 import type { Candidate, PolicyView } from '../view';
+import { askedFor } from './pins';
 
 /**
  * The learner's own pick among the options offered them comes first until they do it (after a
@@ -10,15 +11,5 @@ export function picked(view: PolicyView): Candidate[] {
   if (itemId === null || at === null || !view.catalog.has(itemId) || view.exclude.has(itemId)) return [];
   const skillId = view.catalog.get(itemId).skills[0]!;
   if (!view.graph.has(skillId)) return [];
-  return [
-    {
-      skillId,
-      kind: view.isMastered(skillId) ? 'review' : 'learn',
-      value: 0,
-      bonus: view.tuning.pinned / 2,
-      reasons: [{ code: 'learner-picked', itemId, at }],
-      aim: view.options.targetSuccess,
-      itemId,
-    },
-  ];
+  return [askedFor(view, skillId, itemId, view.tuning.pinned / 2, { code: 'learner-picked', itemId, at })];
 }

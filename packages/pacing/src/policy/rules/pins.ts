@@ -1,3 +1,4 @@
+import type { Reason } from '../reasons';
 import { pinActive } from '../teacher';
 import type { Candidate, PolicyView } from '../view';
 
@@ -13,15 +14,26 @@ export function pins(view: PolicyView): Candidate[] {
     const item = kind === 'item' && view.catalog.has(id) ? view.catalog.get(id) : undefined;
     const skillId = item ? item.skills[0]! : kind === 'skill' && view.graph.has(id) ? id : undefined;
     if (skillId === undefined || !pinActive(view.state, ref, view.now)) continue;
-    out.push({
-      skillId,
-      kind: view.isMastered(skillId) ? 'review' : 'learn',
-      value: 0,
-      bonus: view.tuning.pinned,
-      reasons: [{ code: 'teacher-pinned', ref }],
-      aim: view.options.targetSuccess,
-      ...(item ? { itemId: item.id } : {}),
-    });
+    out.push(askedFor(view, skillId, item?.id, view.tuning.pinned, { code: 'teacher-pinned', ref }));
   }
   return out;
+}
+
+/** What someone asked for first — a teacher's pin, the learner's pick: worth `bonus` over anything else. */
+export function askedFor(
+  view: PolicyView,
+  skillId: string,
+  itemId: string | undefined,
+  bonus: number,
+  reason: Reason,
+): Candidate {
+  return {
+    skillId,
+    kind: view.isMastered(skillId) ? 'review' : 'learn',
+    value: 0,
+    bonus,
+    reasons: [reason],
+    aim: view.options.targetSuccess,
+    ...(itemId !== undefined ? { itemId } : {}),
+  };
 }
