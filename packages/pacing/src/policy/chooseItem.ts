@@ -48,6 +48,8 @@ export function chooseItem(view: PolicyView, candidate: Candidate): Choice | und
   }
   if (!best) return undefined;
   const reasons = [...candidate.reasons];
+  if (candidate.modalities)
+    reasons.unshift({ code: 'instruction', skillId: candidate.skillId, modality: best.modality });
   if (
     (candidate.kind === 'learn' || candidate.kind === 'challenge') &&
     Math.abs(bestP - candidate.aim) <= tuning.targetTolerance

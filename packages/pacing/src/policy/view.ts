@@ -42,7 +42,7 @@ export interface Candidate {
   aim: number;
   /** A pinned item, when the teacher pinned one. */
   itemId?: string;
-  /** Only items of these modalities (instruction). */
+  /** Only items of these modalities: an instruction candidate (the chooser adds the `instruction` reason for the item it picks). */
   modalities?: readonly string[];
   /** An item to avoid when the skill has another (the one just missed). */
   avoidItemId?: string | null;

@@ -18,14 +18,13 @@ export function instruction(view: PolicyView): Candidate[] {
           view.tuning.instructionModalities.includes(item.modality) &&
           (view.state.items[item.id]?.lastAt ?? -1) < episode.since,
       );
-    const first = teaching[0];
-    if (!first || view.skippedSkills.has(struggle)) continue;
+    if (teaching.length === 0 || view.skippedSkills.has(struggle)) continue;
     out.push({
       skillId: struggle,
       kind: 'remediate',
       value: view.tuning.instruction,
+      // The chooser picks among the teaching items and says which kind it picked (`instruction`).
       reasons: [
-        { code: 'instruction', skillId: struggle, modality: first.modality },
         ...(episode.needsHelpAt !== null
           ? [
               {
