@@ -182,8 +182,9 @@ export function createPacer(options: PacerOptions): Pacer {
     masteryThreshold: opts.masteryThreshold,
     hintCredit: opts.hintCredit,
     plugins: [
-      // Pace first: it reads the memory cards as they were before the response.
-      createPacePlugin(onlineBkt, skillScheduler) as never,
+      // Pace first: it reads the memory cards as they were before the response. An
+      // individualized model follows the learner's pace itself (LearnerState.pace).
+      ...(onlineBkt.individual ? [] : [createPacePlugin(onlineBkt, skillScheduler) as never]),
       plugin as never,
       createStrugglePlugin(opts.struggle, (state, skillId) => isMastered(state, skillId)) as never,
       createPickPlugin() as never,

@@ -1,5 +1,6 @@
 import { PacekitError } from '../errors';
 import { parseInput } from '../validation';
+import { type CompiledIndividual, compileIndividual } from './individual';
 import { bktPosterior, bktPredict, bktTransition } from './math';
 import { type BktModel, type BktModelInput, BktModelSchema, type BktSkillParams } from './params';
 
@@ -29,6 +30,8 @@ export interface Bkt {
    * transition. `response` is correct (true/1), wrong (false/0) or a score in [0, 1].
    */
   update(skillId: string, pMastery: number, response: boolean | number, itemId?: string): number;
+  /** The learner-level part, compiled, when the model has one. @internal */
+  readonly individual: CompiledIndividual | undefined;
 }
 
 interface CompiledSkill {
@@ -74,8 +77,12 @@ export function createBkt(model: BktModelInput): Bkt {
   const itemOf = (skill: CompiledSkill, itemId: string | undefined): ResolvedItem =>
     (itemId !== undefined && skill.items?.get(itemId)) || skill.base;
 
+  const individual = parsed.individual
+    ? compileIndividual(parsed.individual, (skillId) => skillOf(skillId).params)
+    : undefined;
   return {
     model: parsed,
+    individual,
     params: (skillId) => skillOf(skillId).params,
     prior: (skillId, learnerClass) => {
       const params = skillOf(skillId).params;

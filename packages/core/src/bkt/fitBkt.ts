@@ -5,6 +5,8 @@ import { PacekitError } from '../errors';
 import { createRandom } from '../random';
 import { parseInput, probability } from '../validation';
 import { createEmScratch, type EmConfig, type EmParams, type EmRun, randomParams, runEm } from './em';
+import { fitIndividual } from './fitIndividual';
+import type { IndividualModel } from './individual';
 import { type BktItemParams, type BktModel, type BktSkillParams, DEFAULT_BKT_PARAMS } from './params';
 import { buildSkillSequences, type SkillSequences } from './sequences';
 
@@ -24,6 +26,9 @@ export const DEFAULT_MAX_ITERATIONS = 100;
 export const DEFAULT_TOLERANCE = 0.005;
 /** Default upper bound of P(G) and P(S), which keeps "known" and "unknown" identifiable. */
 export const DEFAULT_MAX_GUESS_SLIP = 0.5;
+
+/** Default number of learner types when individualizing. */
+export const DEFAULT_LEARNER_TYPES = 8;
 
 /** Options of {@link fitBkt}. */
 export const FitBktOptionsSchema = z.object({
@@ -47,10 +52,21 @@ export const FitBktOptionsSchema = z.object({
   maxSlip: z.number().gt(0).max(1).default(DEFAULT_MAX_GUESS_SLIP),
   /** Parameters held fixed, by skill id; the key `'*'` applies to every skill. */
   fixed: z.record(z.string(), FixedParamsSchema).default({}),
+  /**
+   * Fit the learner's own pace too: learner types (BKT parameters per type of learner, by hard
+   * EM over the training learners) and a response layer (ability, recent performance), both
+   * followed online from each learner's own answers. See the model guide in docs/.
+   */
+  individualize: z.boolean().default(false),
+  /** Learner types when individualizing (default 5). */
+  learnerTypes: z.number().int().min(2).max(16).default(DEFAULT_LEARNER_TYPES),
   /** Fit only these skills (default: every skill in the table). */
   skills: z.array(z.string()).optional(),
   ...longWorkFields,
 });
+
+/** Options of {@link fitBkt} after defaults. @internal */
+export type FitBktOutput = z.output<typeof FitBktOptionsSchema>;
 
 /** Options of {@link fitBkt} (all optional). */
 export type FitBktOptions = z.input<typeof FitBktOptionsSchema>;
@@ -157,9 +173,59 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
     }
   }
 
+  const yieldTurn = createYielder(opts.signal);
+  const fitted = await fitSkills(table, sequences, opts, yieldTurn, (done, total, skillId) =>
+    opts.onProgress?.({ phase: 'fit', done, total, unit: skillId }),
+  );
+  let individual: IndividualModel | undefined;
+  if (opts.individualize) {
+    individual = await fitIndividual(table, fitted.skills, opts, yieldTurn, (phase, done, total) =>
+      opts.onProgress?.({ phase, done, total }),
+    );
+  }
+  const { skills, totalLl, totalResponses } = fitted;
+  return {
+    kind: 'bkt',
+    schemaVersion: 1,
+    variant: {
+      forgets: opts.forgets,
+      itemGuessSlip: opts.itemGuessSlip,
+      itemLearn: opts.itemLearn,
+      classPrior: opts.classPrior,
+    },
+    defaultParams: { ...DEFAULT_BKT_PARAMS },
+    skills,
+    ...(individual ? { individual } : {}),
+    fit: { logLikelihood: totalLl, responses: totalResponses, restarts: opts.restarts, seed: opts.seed },
+  };
+}
+
+/**
+ * Fits every skill of `sequences` by EM with seeded restarts (or, with `start`, from the given
+ * parameters only). @internal
+ */
+export async function fitSkills(
+  table: ResponseTable,
+  sequences: SkillSequences[],
+  opts: Pick<
+    FitBktOutput,
+    | 'forgets'
+    | 'itemGuessSlip'
+    | 'itemLearn'
+    | 'maxGuess'
+    | 'maxSlip'
+    | 'fixed'
+    | 'seed'
+    | 'restarts'
+    | 'maxIterations'
+    | 'tolerance'
+  >,
+  yieldTurn: () => Promise<void>,
+  onSkill?: (done: number, total: number, skillId: string) => void,
+  start?: (skillId: string, seq: SkillSequences) => EmParams | undefined,
+): Promise<{ skills: BktModel['skills']; totalLl: number; totalResponses: number }> {
   const maxLength = sequences.reduce((m, s) => Math.max(m, s.maxLength), 1);
   const scratch = createEmScratch(maxLength);
-  const yieldTurn = createYielder(opts.signal);
   const skills: BktModel['skills'] = {};
   let totalLl = 0;
   let totalResponses = 0;
@@ -175,21 +241,27 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
       fixed: { ...opts.fixed['*'], ...opts.fixed[skillId] },
     };
     if (!opts.forgets && config.fixed.pForget === undefined) config.fixed.pForget = 0;
-    // Restarts of a skill draw from a stream keyed by the skill's id, so a skill's fit does not
-    // depend on which other skills are in the table.
-    const random = createRandom(opts.seed).fork(hashString(skillId));
     let best: EmRun | undefined;
-    for (let r = 0; r < opts.restarts; r++) {
+    const given = start?.(skillId, seq);
+    if (given) {
       await yieldTurn();
-      const run = runEm(
-        seq,
-        randomParams(seq, config, random),
-        config,
-        opts.maxIterations,
-        opts.tolerance,
-        scratch,
-      );
-      if (!best || run.logLikelihood > best.logLikelihood) best = run;
+      best = runEm(seq, given, config, opts.maxIterations, opts.tolerance, scratch);
+    } else {
+      // Restarts of a skill draw from a stream keyed by the skill's id, so a skill's fit does not
+      // depend on which other skills are in the table.
+      const random = createRandom(opts.seed).fork(hashString(skillId));
+      for (let r = 0; r < opts.restarts; r++) {
+        await yieldTurn();
+        const run = runEm(
+          seq,
+          randomParams(seq, config, random),
+          config,
+          opts.maxIterations,
+          opts.tolerance,
+          scratch,
+        );
+        if (!best || run.logLikelihood > best.logLikelihood) best = run;
+      }
     }
     const fit = {
       logLikelihood: best!.logLikelihood,
@@ -201,21 +273,9 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
     totalLl += best!.logLikelihood;
     totalResponses += seq.responses;
     done++;
-    opts.onProgress?.({ phase: 'fit', done, total: sequences.length, unit: skillId });
+    onSkill?.(done, sequences.length, skillId);
   }
-  return {
-    kind: 'bkt',
-    schemaVersion: 1,
-    variant: {
-      forgets: opts.forgets,
-      itemGuessSlip: opts.itemGuessSlip,
-      itemLearn: opts.itemLearn,
-      classPrior: opts.classPrior,
-    },
-    defaultParams: { ...DEFAULT_BKT_PARAMS },
-    skills,
-    fit: { logLikelihood: totalLl, responses: totalResponses, restarts: opts.restarts, seed: opts.seed },
-  };
+  return { skills, totalLl, totalResponses };
 }
 
 /** FNV-1a, to key a skill's random stream by its id. */

@@ -1,4 +1,11 @@
 export { type Bkt, createBkt } from './createBkt';
+export {
+  type IndividualModel,
+  IndividualModelSchema,
+  type Pace,
+  PaceSchema,
+  RESPONSE_FEATURES,
+} from './individual';
 export { bktPosterior, bktPredict, bktTransition } from './math';
 export {
   type BktItemParams,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { probability } from '../validation';
+import { IndividualModelSchema } from './individual';
 
 /** Item-level overrides of a skill's parameters (KT-IDEM guess/slip, per-item learn rate). */
 export const BktItemParamsSchema = z.object({
@@ -74,6 +75,12 @@ export const BktModelSchema = z.object({
   }),
   defaultParams: BktSkillParamsSchema.default({ ...DEFAULT_BKT_PARAMS }),
   skills: z.record(z.string(), BktSkillParamsSchema.extend({ fit: BktSkillFitSchema.optional() })),
+  /**
+   * The learner-level part, when the model was fitted with `individualize: true`: learner types
+   * and the response layer (see {@link IndividualModelSchema}). Without it, every learner shares
+   * each skill's parameters.
+   */
+  individual: IndividualModelSchema.optional(),
   fit: z
     .object({
       logLikelihood: z.number(),

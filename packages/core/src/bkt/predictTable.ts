@@ -1,5 +1,6 @@
 import type { ResponseTable } from '../data';
 import type { Bkt } from './createBkt';
+import { walkIndividual } from './individualTable';
 import { bktPredict } from './math';
 import { groupBySkillThenLearner } from './sequences';
 
@@ -84,6 +85,13 @@ function walk(
  */
 export function predictResponses(bkt: Bkt, table: ResponseTable): Float64Array {
   const predictions = new Float64Array(table.length);
+  if (bkt.individual) {
+    // The learner's own pace follows every answer on every skill, in the learner's order.
+    walkIndividual(bkt.individual, table, (row, p) => {
+      predictions[row] = p;
+    });
+    return predictions;
+  }
   walk(
     bkt,
     table,

@@ -4,6 +4,7 @@ export {
   type LearnerModel,
   type LearnerModelOptions,
   type LearnerModelPlugin,
+  type LearnerPace,
   type LearnerPluginContext,
 } from './learnerModel';
 export {

@@ -1,4 +1,5 @@
 import { type Bkt, type BktModelInput, createBkt } from '../bkt';
+import type { Pace, SkillEvidence } from '../bkt/individual';
 import { PacekitError } from '../errors';
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { SkillGraph } from '../graph';
@@ -108,6 +109,29 @@ export interface LearnerModel {
    * learner needs all of them).
    */
   predict(state: LearnerState, item: string | Item): number;
+  /**
+   * P(correct) on the next response on one skill, with the skill's P(L) scaled by `scale` (e.g.
+   * by the probability of recall now); an individualized model uses the learner's pace.
+   */
+  predictSkill(state: LearnerState, skillId: string, scale?: number, itemId?: string): number;
+  /**
+   * The learner's own pace as an individualized model estimates it from their answers so far;
+   * undefined when the model was fitted without `individualize`.
+   */
+  pace(state: LearnerState): LearnerPace | undefined;
+}
+
+/** A learner's own pace (see {@link LearnerModel.pace}). */
+export interface LearnerPace {
+  /**
+   * How fast the learner learns relative to the population (1): the learner-type posterior's
+   * mean of each type's learn rate over the population's. 2 learns about twice as fast.
+   */
+  speed: number;
+  /** Offset on the logit of P(correct): above 0 when the learner answers better than predicted. */
+  ability: number;
+  /** Responses the estimate has seen. */
+  responses: number;
 }
 
 /** An attempt's or a review's response in [0, 1], before hint credit: "again" is a wrong answer. */
@@ -147,6 +171,19 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     }
   }
   const plugins = options.plugins ?? [];
+  const typeCount = bkt.individual?.typeCount ?? 0;
+  const typeP = new Float64Array(typeCount);
+  const skillP = new Float64Array(typeCount);
+  /** What the individual model reads of a skill (a fresh one for a skill not met yet). */
+  const evidenceOf = (state: LearnerState, skillId: string): SkillEvidence => {
+    const skill = Object.hasOwn(state.skills, skillId) ? state.skills[skillId] : undefined;
+    return {
+      attempts: skill?.attempts ?? 0,
+      correct: skill?.correct ?? 0,
+      streak: skill?.streak ?? 0,
+      byType: skill?.byType ?? bkt.individual!.initialTypes(skillId),
+    };
+  };
   const prior = (state: LearnerState, skillId: string): number =>
     bkt.prior(skillId, options.learnerClass?.(state.learnerId));
   const checkSkill = (skillId: string, event: LearnerEvent): void => {
@@ -191,9 +228,31 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     response: number,
   ): void => {
     const right = response >= 0.5;
+    const individual = bkt.individual;
+    let pace: Pace | undefined;
+    if (individual) {
+      // The learner's pace follows the answer: each type's prediction of it (the item's weakest
+      // skill under that type), then the type posterior, ability and recent accuracy.
+      const before = draft.pace ?? individual.initialPace();
+      typeP.fill(1);
+      let first = false;
+      for (const skillId of skillIds) {
+        const skill = evidenceOf(draft, skillId);
+        first ||= skill.attempts === 0;
+        individual.typePredictions(skill, skillId, skillP);
+        for (let c = 0; c < typeP.length; c++) typeP[c] = Math.min(typeP[c]!, skillP[c]!);
+      }
+      pace = individual.updatePace(before, typeP, response, first);
+      draft.pace = pace;
+    }
     for (const skillId of skillIds) {
       const before = draft.skills[skillId] ?? freshSkill(draft, skillId);
-      const pMastery = bkt.update(skillId, before.pMastery, response, itemId);
+      let pMastery: number;
+      let byType: number[] | undefined;
+      if (individual && pace) {
+        byType = individual.updateTypes(before.byType ?? individual.initialTypes(skillId), skillId, response);
+        pMastery = individual.mastery(pace, byType);
+      } else pMastery = bkt.update(skillId, before.pMastery, response, itemId);
       // Every field spelled out (no spread): one object shape, on the hottest path of replay.
       draft.skills[skillId] = {
         pMastery,
@@ -204,6 +263,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
         masteredAt: before.masteredAt ?? (pMastery >= threshold ? event.at : null),
         override: before.override,
       };
+      if (byType) draft.skills[skillId]!.byType = byType;
     }
     const item = draft.items[itemId];
     draft.items[itemId] = {
@@ -296,6 +356,8 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
             pMastery,
             masteredAt: pMastery >= threshold ? event.at : null,
           };
+          if (bkt.individual)
+            draft.skills[skillId]!.byType = Array.from({ length: typeCount }, () => pMastery);
         }
         return;
       }
@@ -318,6 +380,15 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
                   streak: 0,
                   masteredAt: null,
                 };
+          const individual = bkt.individual;
+          if (individual) {
+            const skill = draft.skills[skillId]!;
+            skill.byType =
+              event.action === 'mark-mastered'
+                ? (before.byType ?? individual.initialTypes(skillId)).map((l) => Math.max(l, threshold))
+                : individual.initialTypes(skillId);
+            if (event.action === 'reset') skill.pMastery = mastery(draft, skillId);
+          }
           return;
         }
         // focus, sequence and note live in the pacing policy's state, not the core's.
@@ -383,8 +454,25 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     return state;
   };
 
-  const mastery = (state: LearnerState, skillId: string): number =>
-    state.skills[skillId]?.pMastery ?? prior(state, skillId);
+  const mastery = (state: LearnerState, skillId: string): number => {
+    const skill = Object.hasOwn(state.skills, skillId) ? state.skills[skillId] : undefined;
+    const individual = bkt.individual;
+    if (!individual || skill?.override === 'mastered') return skill?.pMastery ?? prior(state, skillId);
+    // Individualized: the mixture under the learner's current type posterior, which every
+    // answer on every skill moves (a fast learner starts a new skill higher).
+    const pace = state.pace ?? individual.initialPace();
+    return individual.mastery(pace, skill?.byType ?? individual.initialTypes(skillId));
+  };
+  const predictSkill = (state: LearnerState, skillId: string, scale = 1, itemId?: string): number => {
+    const individual = bkt.individual;
+    if (!individual) return bkt.predict(skillId, mastery(state, skillId) * scale, itemId);
+    return individual.predictSkill(
+      state.pace ?? individual.initialPace(),
+      evidenceOf(state, skillId),
+      skillId,
+      scale,
+    );
+  };
 
   return {
     bkt,
@@ -406,13 +494,22 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     mastery,
     isMastered: (state, skillId) =>
       state.skills[skillId]?.override === 'mastered' || mastery(state, skillId) >= threshold,
+    predictSkill,
+    pace: (state) => {
+      const individual = bkt.individual;
+      if (!individual) return undefined;
+      const pace = state.pace ?? individual.initialPace();
+      let logSpeed = 0;
+      for (let c = 0; c < individual.typeCount; c++)
+        logSpeed += pace.types[c]! * Math.log(individual.typeSpeeds[c]!);
+      return { speed: Math.exp(logSpeed), ability: pace.ability, responses: pace.responses };
+    },
     predict: (state, itemOrId) => {
       const item = typeof itemOrId === 'string' ? catalog?.get(itemOrId) : itemOrId;
       if (!item)
         throw new PacekitError('UNKNOWN_ITEM', `Unknown item "${String(itemOrId)}"`, { itemId: itemOrId });
       let p = 1;
-      for (const skillId of item.skills)
-        p = Math.min(p, bkt.predict(skillId, mastery(state, skillId), item.id));
+      for (const skillId of item.skills) p = Math.min(p, predictSkill(state, skillId, 1, item.id));
       return p;
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PaceSchema } from '../bkt/individual';
 import { PacekitError } from '../errors';
 import { MoodSchema } from '../events';
 import { parseInput, probability } from '../validation';
@@ -24,6 +25,11 @@ export const SkillStateSchema = z.object({
   masteredAt: z.number().nullable(),
   /** A teacher's decision, which wins over the model until the next override. */
   override: z.literal(['mastered', 'reset']).nullable(),
+  /**
+   * P(L) under each learner type, when the model is individualized (`fitBkt(…, { individualize:
+   * true })`); the learner's P(L) is then their mixture by `LearnerState.pace.types`.
+   */
+  byType: z.array(probability).optional(),
 });
 
 /** What is known about one item a learner has started. */
@@ -85,6 +91,11 @@ export const LearnerStateSchema = z.object({
   pinned: z.array(z.string()),
   /** Items and skills a teacher said to skip (`item:<id>` / `skill:<id>`). */
   skipped: z.array(z.string()),
+  /**
+   * The learner's own pace as an individualized model estimates it from their answers (learner
+   * type, ability, recent accuracy); absent with a model fitted without `individualize`.
+   */
+  pace: PaceSchema.optional(),
   /** State kept by plugins (e.g. `@pacekit/pacing`'s memory), by plugin key. */
   extensions: z.record(z.string(), z.unknown()),
 });

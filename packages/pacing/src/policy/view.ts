@@ -246,15 +246,20 @@ export function predictItem(
 ): number {
   let p = 1;
   const memory = at !== undefined && scheduler ? memoryOf(state).skills : undefined;
+  const individual = learner.bkt.individual !== undefined;
   for (const skillId of item.skills) {
     let known = cache?.get(skillId);
     if (known === undefined) {
       const card = memory?.[skillId]?.card;
       const recall = card && card.lastReview !== null ? scheduler!.retrievability(card, at!) : 1;
-      known = learner.mastery(state, skillId) * recall;
+      // An individualized model predicts from the learner's own pace (types, ability, recent
+      // answers); it is cached as the prediction itself, the population model's as P(L) × recall.
+      known = individual
+        ? learner.predictSkill(state, skillId, recall)
+        : learner.mastery(state, skillId) * recall;
       cache?.set(skillId, known);
     }
-    p = Math.min(p, learner.bkt.predict(skillId, known, item.id));
+    p = Math.min(p, individual ? known : learner.bkt.predict(skillId, known, item.id));
   }
-  return adjustPrediction(p, item.difficulty ?? 0, paceOf(state).offset);
+  return adjustPrediction(p, item.difficulty ?? 0, individual ? 0 : paceOf(state).offset);
 }
