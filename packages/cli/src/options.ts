@@ -52,3 +52,11 @@ export function numberFlag(name: string, value: string | undefined): number | un
   if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${value}")`);
   return n;
 }
+
+/** A flag in (0, 1], or a usage error naming the flag and the value. */
+export function probabilityFlag(name: string, value: string | undefined): number | undefined {
+  const n = numberFlag(name, value);
+  if (n !== undefined && !(n > 0 && n <= 1))
+    throw new UsageError(`--${name} must be in (0, 1] (got "${value}")`);
+  return n;
+}

@@ -49,6 +49,29 @@ describe('pacekit fit / evaluate', () => {
     expect(metrics.calibration).toHaveLength(10);
   });
 
+  it('fits --individualize with learner types and evaluates it online; --max-guess bounds P(G) and degenerate skills are reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const csv = writeCsv(dir);
+    const model = join(dir, 'model.json');
+    const fit = captureIo();
+    const args = ['fit', csv, '--individualize', '--learner-types', '3', '--max-guess', '0.3'];
+    expect(await runCli([...args, '--restarts', '2', '--out', model], fit)).toBe(0);
+    const saved = JSON.parse(readFileSync(model, 'utf8'));
+    expect(saved.individual.typeWeights).toHaveLength(3);
+    expect(saved.individual.types).toHaveLength(3);
+    for (const params of Object.values(saved.skills) as { pGuess: number }[])
+      expect(params.pGuess).toBeLessThan(0.3);
+    // Every problem the model records is on standard error, by skill.
+    for (const issue of saved.fit.health as { skillId: string; problem: string }[])
+      expect(fit.err).toContain(`skill "${issue.skillId}": ${issue.problem}`);
+    const json = captureIo();
+    expect(await runCli(['evaluate', model, csv, '--json'], json)).toBe(0);
+    expect(JSON.parse(json.out).auc).toBeGreaterThan(0.7);
+    const bad = captureIo();
+    expect(await runCli(['fit', csv, '--max-slip', '1.5'], bad)).toBe(2);
+    expect(bad.err).toContain('--max-slip must be in (0, 1] (got "1.5")');
+  });
+
   it('writes the model to standard output without --out, and the same seed gives the same model', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
     const csv = writeCsv(dir);

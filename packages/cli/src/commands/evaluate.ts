@@ -7,7 +7,9 @@ import { columnFlags, csvOptions, UsageError } from '../options';
 export const evaluateUsage = `pacekit evaluate <model.json> <test.csv> [--json] [column options]
 
 Predicts every response of test.csv one step ahead (each before it is seen) and prints AUC,
-RMSE, log loss and accuracy; --json prints them, with calibration bins, as JSON.`;
+RMSE, log loss and accuracy; --json prints them, with calibration bins, as JSON. A model
+fitted with --individualize follows each test learner's own pace online, from their earlier
+responses only (in the CSV's order).`;
 
 /** `pacekit evaluate`: returns the exit code. */
 export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {

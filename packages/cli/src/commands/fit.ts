@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fitBkt, parseResponsesCsv } from '@pacekit/core/fit';
 import type { CliIo } from '../io';
-import { columnFlags, csvOptions, integerFlag, numberFlag, UsageError } from '../options';
+import { columnFlags, csvOptions, integerFlag, numberFlag, probabilityFlag, UsageError } from '../options';
 import { progressBar } from '../progressBar';
 
 export const fitUsage = `pacekit fit <train.csv> [options]
@@ -9,6 +9,11 @@ export const fitUsage = `pacekit fit <train.csv> [options]
 Fits Bayesian Knowledge Tracing to one-row-per-response CSV and writes the model as JSON.
 
   --forgets            fit forgetting (P(F)) as well
+  --individualize      fit each learner's own pace too: learner types and a response
+                       layer (ability, recent answers), followed online per learner
+  --learner-types N    learner types when individualizing (default 8)
+  --max-guess X        P(G) stays below X (default 0.5: "known" answers better than "unknown")
+  --max-slip X         P(S) stays below X (default 0.5)
   --item-guess-slip    fit guess and slip per item (KT-IDEM; needs an item column)
   --item-learn         fit the learn rate per item (needs an item column)
   --class-prior        fit the prior per learner class (needs a class column)
@@ -28,6 +33,10 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: {
       forgets: { type: 'boolean' },
+      individualize: { type: 'boolean' },
+      'learner-types': { type: 'string' },
+      'max-guess': { type: 'string' },
+      'max-slip': { type: 'string' },
       'item-guess-slip': { type: 'boolean' },
       'item-learn': { type: 'boolean' },
       'class-prior': { type: 'boolean' },
@@ -47,6 +56,9 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
   const seed = integerFlag('seed', values.seed, Number.MIN_SAFE_INTEGER);
   const maxIterations = integerFlag('max-iterations', values['max-iterations'], 1);
   const tolerance = numberFlag('tolerance', values.tolerance);
+  const learnerTypes = integerFlag('learner-types', values['learner-types'], 2);
+  const maxGuess = probabilityFlag('max-guess', values['max-guess']);
+  const maxSlip = probabilityFlag('max-slip', values['max-slip']);
   const started = performance.now();
   const csv = parseResponsesCsv(await io.readFile(path), csvOptions(values));
   io.stderr(
@@ -57,6 +69,10 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
   );
   const model = await fitBkt(csv.table, {
     forgets: values.forgets ?? false,
+    individualize: values.individualize ?? false,
+    learnerTypes,
+    maxGuess,
+    maxSlip,
     itemGuessSlip: values['item-guess-slip'] ?? false,
     itemLearn: values['item-learn'] ?? false,
     classPrior: values['class-prior'] ?? false,
@@ -70,6 +86,19 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
   if (values.out) await io.writeFile(values.out, json);
   else io.stdout(json);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const health = model.fit?.health ?? [];
+  if (health.length > 0) {
+    io.stderr(
+      `Warning: ${health.length} problem(s) with fitted parameters — look at these skills before pacing with them:\n` +
+        health
+          .map((h) => `  skill ${JSON.stringify(h.skillId)}: ${h.problem} (${h.value.toFixed(4)})\n`)
+          .join(''),
+    );
+    if (health.some((h) => h.problem === 'flat-predictions' || h.problem.endsWith('at-bound')))
+      io.stderr(
+        '  (a fit pressed against --max-guess/--max-slip can flatten predictions; try raising them)\n',
+      );
+  }
   io.stderr(
     `Fitted ${Object.keys(model.skills).length} skills in ${seconds} s, log-likelihood ${model.fit!.logLikelihood.toFixed(1)}` +
       (values.out ? `; model written to ${values.out}` : '') +

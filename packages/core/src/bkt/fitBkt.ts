@@ -6,6 +6,7 @@ import { createRandom } from '../random';
 import { parseInput, probability } from '../validation';
 import { createEmScratch, type EmConfig, type EmParams, type EmRun, randomParams, runEm } from './em';
 import { fitIndividual } from './fitIndividual';
+import { checkSkillParams } from './health';
 import type { IndividualModel } from './individual';
 import { type BktItemParams, type BktModel, type BktSkillParams, DEFAULT_BKT_PARAMS } from './params';
 import { buildSkillSequences, type SkillSequences } from './sequences';
@@ -196,7 +197,15 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
     defaultParams: { ...DEFAULT_BKT_PARAMS },
     skills,
     ...(individual ? { individual } : {}),
-    fit: { logLikelihood: totalLl, responses: totalResponses, restarts: opts.restarts, seed: opts.seed },
+    fit: {
+      logLikelihood: totalLl,
+      responses: totalResponses,
+      restarts: opts.restarts,
+      seed: opts.seed,
+      health: Object.entries(skills).flatMap(([skillId, p]) =>
+        checkSkillParams(skillId, p, { maxGuess: opts.maxGuess, maxSlip: opts.maxSlip }),
+      ),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 export { type Bkt, createBkt } from './createBkt';
+export { checkSkillParams, type SkillHealthIssue } from './health';
 export {
   type IndividualModel,
   IndividualModelSchema,
@@ -6,7 +7,7 @@ export {
   PaceSchema,
   RESPONSE_FEATURES,
 } from './individual';
-export { bktPosterior, bktPredict, bktTransition } from './math';
+export { bktMasteryCeiling, bktPosterior, bktPredict, bktTransition } from './math';
 export {
   type BktItemParams,
   BktItemParamsSchema,

@@ -24,3 +24,18 @@ export function bktPosterior(pL: number, response: number, pGuess: number, pSlip
 export function bktTransition(posterior: number, pLearn: number, pForget: number): number {
   return posterior * (1 - pForget) + (1 - posterior) * pLearn;
 }
+
+/**
+ * The highest P(L) a run of right answers can reach: the fixed point of update-then-transition.
+ * With forgetting it can stay below the mastery threshold for good.
+ */
+export function bktMasteryCeiling(p: {
+  pGuess: number;
+  pSlip: number;
+  pLearn: number;
+  pForget: number;
+}): number {
+  let x = 0.5;
+  for (let i = 0; i < 500; i++) x = bktTransition(bktPosterior(x, 1, p.pGuess, p.pSlip), p.pLearn, p.pForget);
+  return x;
+}

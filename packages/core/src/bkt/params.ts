@@ -87,6 +87,26 @@ export const BktModelSchema = z.object({
       responses: z.number().int().nonnegative(),
       restarts: z.number().int().positive(),
       seed: z.number().int(),
+      /**
+       * Skills whose fitted parameters are degenerate (see `checkSkillParams`): a product should
+       * look at them before pacing with them.
+       */
+      health: z
+        .array(
+          z.object({
+            skillId: z.string(),
+            problem: z.enum([
+              'no-learning',
+              'no-guess',
+              'guess-at-bound',
+              'slip-at-bound',
+              'mastery-capped',
+              'flat-predictions',
+            ]),
+            value: z.number(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
 });

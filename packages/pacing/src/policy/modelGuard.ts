@@ -2,6 +2,7 @@ import {
   type BktModel,
   type BktModelInput,
   type BktSkillParams,
+  bktMasteryCeiling,
   createBkt,
   PacekitError,
 } from '@pacekit/core';
@@ -23,15 +24,7 @@ export interface ModelWarning {
   repaired?: { field: 'pLearn' | 'pGuess' | 'pSlip' | 'pForget'; from: number; to: number };
 }
 
-/** The highest P(L) a run of right answers can reach (the fixed point of update-then-transition). */
-function masteryCeiling(p: BktSkillParams): number {
-  let x = 0.5;
-  for (let i = 0; i < 500; i++) {
-    const post = (x * (1 - p.pSlip)) / (x * (1 - p.pSlip) + (1 - x) * p.pGuess || 1);
-    x = post * (1 - p.pForget) + (1 - post) * p.pLearn;
-  }
-  return x;
-}
+const masteryCeiling = bktMasteryCeiling;
 
 const UNINFORMATIVE = 'pGuess + pSlip ≥ 1: answers say nothing about mastery';
 
