@@ -42,11 +42,16 @@ log(
 );
 log('| --- | --- | --- | --- | --- | --- | --- |');
 const reference = { standard: '0.783 / 0.411', forgets: '0.815 / 0.395' };
-for (const forgets of [false, true]) {
-  const cv = await crossValidateBkt(table, { folds: 5, seed: 0, fit: { forgets } });
+const variants = [false, true].flatMap((individualize) =>
+  [false, true].map((forgets) => ({ forgets, individualize })),
+);
+const modelName = ({ forgets, individualize }: { forgets: boolean; individualize: boolean }) =>
+  `${forgets ? 'BKT + forgetting' : 'standard BKT'}${individualize ? ' + learner pace' : ''}`;
+for (const { forgets, individualize } of variants) {
+  const cv = await crossValidateBkt(table, { folds: 5, seed: 0, fit: { forgets, individualize } });
   const m = cv.mean;
   log(
-    `| ${forgets ? 'BKT + forgetting' : 'standard BKT'} | ${m.auc.toFixed(4)} | ${m.rmse.toFixed(4)} | ${m.logLoss.toFixed(4)} | ${m.accuracy.toFixed(4)} | ${cv.pooled.auc.toFixed(4)} | ${forgets ? reference.forgets : reference.standard} |`,
+    `| ${modelName({ forgets, individualize })} | ${m.auc.toFixed(4)} | ${m.rmse.toFixed(4)} | ${m.logLoss.toFixed(4)} | ${m.accuracy.toFixed(4)} | ${cv.pooled.auc.toFixed(4)} | ${individualize ? '—' : forgets ? reference.forgets : reference.standard} |`,
   );
 }
 log();
@@ -54,18 +59,18 @@ log('### Fit time: whole split, 5 restarts, median of 3 runs (budget ≤ 2 s on 
 log();
 log('| model | median | runs | EM iterations per restart (mean, best restart) | pyBKT (2 cores) |');
 log('| --- | --- | --- | --- | --- |');
-for (const forgets of [false, true]) {
+for (const { forgets, individualize } of variants) {
   const runs: number[] = [];
   let iterations = 0;
   for (let r = 0; r < 3; r++) {
     const t = performance.now();
-    const model = await fitBkt(table, { forgets, restarts: 5, seed: 0 });
+    const model = await fitBkt(table, { forgets, individualize, restarts: 5, seed: 0 });
     runs.push(performance.now() - t);
     const skills = Object.values(model.skills);
     iterations = skills.reduce((s, k) => s + k.fit!.iterations, 0) / skills.length;
   }
   log(
-    `| ${forgets ? 'BKT + forgetting' : 'standard BKT'} | ${(median(runs) / 1000).toFixed(2)} s | ${runs.map((x) => (x / 1000).toFixed(2)).join(', ')} s | ${iterations.toFixed(1)} | ${forgets ? '5.5 s' : '4.1 s'} |`,
+    `| ${modelName({ forgets, individualize })} | ${(median(runs) / 1000).toFixed(2)} s | ${runs.map((x) => (x / 1000).toFixed(2)).join(', ')} s | ${iterations.toFixed(1)} | ${individualize ? '—' : forgets ? '5.5 s' : '4.1 s'} |`,
   );
 }
 log();
@@ -88,6 +93,34 @@ for (let b = 0; b < 2000; b++) {
 }
 log('### Online update of a learner after one attempt (budget ≤ 2 µs median)');
 log();
+{
+  // The individualized fold: one attempt through learner.apply (types, pace, skill record).
+  const individualModel = await fitBkt(table, { forgets: true, individualize: true, seed: 0 });
+  const learner = createLearnerModel({ bkt: individualModel });
+  let state = learner.initialState('bench');
+  const times: number[] = [];
+  for (let b = 0; b < 200; b++) {
+    const t = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      const n = b * 1000 + i;
+      state = learner.apply(state, {
+        type: 'attempt',
+        id: `e${n}`,
+        learnerId: 'bench',
+        at: n,
+        itemId: 'q',
+        skillIds: [skillIds[n % 40]!],
+        correct: (n & 3) !== 0,
+        hintsUsed: 0,
+      });
+    }
+    times.push((performance.now() - t) / 1000);
+  }
+  log(
+    `Individualized (learner pace, ${individualModel.individual!.typeWeights.length} learner types), one attempt folded by \`learner.apply\` (the whole event fold, state copy included): median ${(median(times) * 1e6).toFixed(0)} ns (200 batches of 1,000).`,
+  );
+  log();
+}
 log(
   `\`bkt.update(skillId, pMastery, correct)\`: median ${(median(batches) * 1e6).toFixed(0)} ns per update (2,000 batches of 1,000; checksum ${sink.toFixed(1)}).`,
 );

@@ -30,7 +30,10 @@ export interface Bkt {
    * transition. `response` is correct (true/1), wrong (false/0) or a score in [0, 1].
    */
   update(skillId: string, pMastery: number, response: boolean | number, itemId?: string): number;
-  /** The learner-level part, compiled, when the model has one. @internal */
+  /**
+   * The learner-level part, compiled, when the model has one.
+   * @internal
+   */
   readonly individual: CompiledIndividual | undefined;
 }
 

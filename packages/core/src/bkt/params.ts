@@ -95,7 +95,7 @@ export const BktModelSchema = z.object({
         .array(
           z.object({
             skillId: z.string(),
-            problem: z.enum([
+            problem: z.literal([
               'no-learning',
               'no-guess',
               'guess-at-bound',
