@@ -1,9 +1,9 @@
 import { type ResponseTable, selectLearners } from '../data';
 import type { EmParams } from './em';
-import type { FitBktOutput } from './fitBkt';
-import { fitSkills } from './fitBkt';
-import { compileIndividual, type IndividualModel, RESPONSE_FEATURES, sigmoid } from './individual';
+import { type FitBktOutput, fitSkills } from './fitBkt';
+import { compileIndividual, type IndividualModel, RESPONSE_FEATURES } from './individual';
 import { walkIndividual } from './individualTable';
+import { bktPosterior, bktPredict, bktTransition, sigmoid } from './math';
 import { type BktModel, type BktSkillParams, DEFAULT_BKT_PARAMS } from './params';
 import { buildSkillSequences } from './sequences';
 
@@ -51,12 +51,10 @@ function learnerLogLikelihoods(
       mastery[k] = p.pInit;
     }
     const l = mastery[k]!;
-    const correct = table.correct[i] === 1;
-    const known = l * (correct ? 1 - p.pSlip : p.pSlip);
-    const unknown = (1 - l) * (correct ? p.pGuess : 1 - p.pGuess);
-    out[learner]! += Math.log(known + unknown);
-    const posterior = known / (known + unknown);
-    mastery[k] = posterior * (1 - p.pForget) + (1 - posterior) * p.pLearn;
+    const y = table.correct[i]!;
+    const right = bktPredict(l, p.pGuess, p.pSlip);
+    out[learner]! += Math.log(y ? right : 1 - right);
+    mastery[k] = bktTransition(bktPosterior(l, y, p.pGuess, p.pSlip), p.pLearn, p.pForget);
   }
   return out;
 }

@@ -7,7 +7,7 @@ export {
   PaceSchema,
   RESPONSE_FEATURES,
 } from './individual';
-export { bktMasteryCeiling, bktPosterior, bktPredict, bktTransition } from './math';
+export { bktMasteryCeiling, bktPosterior, bktPredict, bktTransition, logit, sigmoid } from './math';
 export {
   type BktItemParams,
   BktItemParamsSchema,

@@ -16,7 +16,7 @@
 // `predictSkill` below.
 import { z } from 'zod';
 import { probability } from '../validation';
-import { bktPosterior, bktPredict, bktTransition } from './math';
+import { bktPosterior, bktPredict, bktTransition, logit, sigmoid } from './math';
 
 /** Names of the response layer's inputs, in the order of its weights. */
 export const RESPONSE_FEATURES = [
@@ -136,22 +136,23 @@ export interface CompiledIndividual {
   /** P(L) under each type after one response on the skill. */
   updateTypes(byType: readonly number[], skillId: string, response: number): number[];
   /**
-   * The pace after one response whose items' skills predicted `typeP[c]` under each type and
-   * `mixed` overall (before the response layer).
+   * The pace after one response that each type predicted right with probability `typeP[c]`
+   * (before the response layer).
    */
   updatePace(pace: Pace, typeP: Float64Array, response: number, firstOnSkill: boolean): Pace;
-  /** The response layer's inputs for one response (into `out`, {@link RESPONSE_FEATURES} order). */
-  features(pace: Pace, skill: SkillEvidence, skillId: string, out: Float64Array, offset: number): void;
+  /**
+   * The response layer's inputs for one response (into `out`, {@link RESPONSE_FEATURES} order);
+   * `scale` multiplies each type's P(L), e.g. by recall.
+   */
+  features(
+    pace: Pace,
+    skill: SkillEvidence,
+    skillId: string,
+    out: Float64Array,
+    offset: number,
+    scale?: number,
+  ): void;
 }
-
-const clampP = (p: number): number => (p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p);
-/** log(p / (1 − p)), with p kept 1e-6 away from 0 and 1. @internal */
-export const logit = (p: number): number => {
-  const c = clampP(p);
-  return Math.log(c / (1 - c));
-};
-/** The logistic function. @internal */
-export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Compiles an individual model; `base` gives the parameters of a skill a type does not name. @internal */
 export function compileIndividual(
@@ -191,8 +192,9 @@ export function compileIndividual(
     skillId: string,
     out: Float64Array,
     o: number,
+    scale = 1,
   ): void => {
-    typePredictions(skill, skillId, scratch);
+    typePredictions(skill, skillId, scratch, scale);
     const s = skill.streak;
     out[o] = 1;
     out[o + 1] = pace.ability;
@@ -225,11 +227,7 @@ export function compileIndividual(
     initialTypes: (skillId) => Array.from({ length: typeCount }, (_, c) => paramsOf(c, skillId).pInit),
     mastery: (pace, byType) => mixture(pace, byType),
     predictSkill: (pace, skill, skillId, scale = 1) => {
-      features(pace, skill, skillId, row, 0);
-      if (scale !== 1) {
-        typePredictions(skill, skillId, scratch, scale);
-        row[10] = logit(mixture(pace, scratch));
-      }
+      features(pace, skill, skillId, row, 0, scale);
       const w = bySkill.get(skillId) ?? model.response;
       let z = 0;
       for (let f = 0; f < FEATURES; f++) z += w[f]! * row[f]!;

@@ -39,3 +39,14 @@ export function bktMasteryCeiling(p: {
   for (let i = 0; i < 500; i++) x = bktTransition(bktPosterior(x, 1, p.pGuess, p.pSlip), p.pLearn, p.pForget);
   return x;
 }
+
+/** log(p / (1 − p)), with p kept 1e-6 away from 0 and 1 so the result stays finite. */
+export function logit(p: number): number {
+  const c = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
+  return Math.log(c / (1 - c));
+}
+
+/** The logistic function, the inverse of {@link logit}. */
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

@@ -177,6 +177,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
   /** What the individual model reads of a skill (a fresh one for a skill not met yet). */
   const evidenceOf = (state: LearnerState, skillId: string): SkillEvidence => {
     const skill = Object.hasOwn(state.skills, skillId) ? state.skills[skillId] : undefined;
+    if (skill?.byType) return skill as SkillEvidence;
     return {
       attempts: skill?.attempts ?? 0,
       correct: skill?.correct ?? 0,
@@ -184,8 +185,15 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       byType: skill?.byType ?? bkt.individual!.initialTypes(skillId),
     };
   };
-  const prior = (state: LearnerState, skillId: string): number =>
-    bkt.prior(skillId, options.learnerClass?.(state.learnerId));
+  /**
+   * P(L) before any evidence on the skill: an individualized model's types mixed by what the
+   * learner's answers so far say of them (a fast learner starts a new skill higher).
+   */
+  const prior = (state: LearnerState, skillId: string): number => {
+    const individual = bkt.individual;
+    if (!individual) return bkt.prior(skillId, options.learnerClass?.(state.learnerId));
+    return individual.mastery(state.pace ?? individual.initialPace(), individual.initialTypes(skillId));
+  };
   const checkSkill = (skillId: string, event: LearnerEvent): void => {
     if (graph && !graph.has(skillId)) {
       throw new PacekitError(
@@ -387,7 +395,6 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
               event.action === 'mark-mastered'
                 ? (before.byType ?? individual.initialTypes(skillId)).map((l) => Math.max(l, threshold))
                 : individual.initialTypes(skillId);
-            if (event.action === 'reset') skill.pMastery = mastery(draft, skillId);
           }
           return;
         }
@@ -456,12 +463,12 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
 
   const mastery = (state: LearnerState, skillId: string): number => {
     const skill = Object.hasOwn(state.skills, skillId) ? state.skills[skillId] : undefined;
-    const individual = bkt.individual;
-    if (!individual || skill?.override === 'mastered') return skill?.pMastery ?? prior(state, skillId);
+    if (!skill) return prior(state, skillId);
     // Individualized: the mixture under the learner's current type posterior, which every
-    // answer on every skill moves (a fast learner starts a new skill higher).
-    const pace = state.pace ?? individual.initialPace();
-    return individual.mastery(pace, skill?.byType ?? individual.initialTypes(skillId));
+    // answer on every skill moves.
+    const individual = bkt.individual;
+    if (!individual || !skill.byType || skill.override === 'mastered') return skill.pMastery;
+    return individual.mastery(state.pace ?? individual.initialPace(), skill.byType);
   };
   const predictSkill = (state: LearnerState, skillId: string, scale = 1, itemId?: string): number => {
     const individual = bkt.individual;

@@ -1,4 +1,4 @@
-import type { Bkt, LearnerModelPlugin, LearnerState } from '@pacekit/core';
+import { type Bkt, type LearnerModelPlugin, type LearnerState, logit, sigmoid } from '@pacekit/core';
 import { memoryOf } from '../memory/memoryPlugin';
 import type { Scheduler } from '../memory/scheduler';
 
@@ -21,12 +21,6 @@ export interface PaceState {
 export const PACE_ALPHA = 0.4;
 /** How fast the step size shrinks with the responses seen. */
 export const PACE_BETA = 0.02;
-
-const logit = (p: number): number => {
-  const c = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(c / (1 - c));
-};
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** The pace slice of `state` (offset 0 for a new learner). */
 export function paceOf(state: LearnerState): PaceState {
