@@ -2,7 +2,7 @@ import { type ResponseTable, selectLearners } from '../data';
 import type { EmParams } from './em';
 import { type FitBktOutput, fitSkills } from './fitBkt';
 import { compileIndividual, type IndividualModel, RESPONSE_FEATURES } from './individual';
-import { walkIndividual } from './individualTable';
+import { groupByLearner, walkIndividual } from './individualTable';
 import { bktPosterior, bktPredict, bktTransition, sigmoid } from './math';
 import { type BktModel, type BktSkillParams, DEFAULT_BKT_PARAMS } from './params';
 import { buildSkillSequences } from './sequences';
@@ -42,7 +42,8 @@ function learnerLogLikelihoods(
   const out = new Float64Array(table.learnerIds.length);
   const mastery = new Float64Array(table.skillIds.length);
   const seen = new Int32Array(table.skillIds.length).fill(-1);
-  for (let i = 0; i < table.length; i++) {
+  // Learner by learner (a table may interleave them), each in table order.
+  for (const i of groupByLearner(table)) {
     const learner = table.learner[i]!;
     const k = table.skill[i]!;
     const p = params[k] ?? fallback[k]!;

@@ -203,6 +203,22 @@ describe('the learner’s own pace (individualized BKT)', async () => {
     expect(replayed.skills).toEqual(states.get('l0')!.skills);
   });
 
+  it('fits the same model whether learners’ rows come one learner after another or interleaved', async () => {
+    const rows = train.rows.slice(0, 3000);
+    const byLearner = new Map<string, SimRow[]>();
+    for (const row of rows) byLearner.set(row.learnerId, [...(byLearner.get(row.learnerId) ?? []), row]);
+    // Round-robin: one row of each learner in turn, each learner's own order kept.
+    const queues = [...byLearner.values()];
+    const interleaved: SimRow[] = [];
+    while (interleaved.length < rows.length)
+      for (const q of queues) if (q.length > 0) interleaved.push(q.shift()!);
+    const options = { individualize: true, learnerTypes: 3, restarts: 1, seed: 0 } as const;
+    const a = await fitBkt(createResponseTable(rows), options);
+    const b = await fitBkt(createResponseTable(interleaved), options);
+    expect(b.individual!.typeWeights).toEqual(a.individual!.typeWeights);
+    expect(b.individual!.types).toEqual(a.individual!.types);
+  });
+
   it('never reads the response it predicts: changing later answers leaves earlier predictions unchanged', () => {
     const rows = held.rows.filter((r) => r.learnerId === 'l3');
     const bkt = createBkt(model);
