@@ -163,6 +163,21 @@ export function compileIndividual(
   const types = model.types.map((t) => new Map<string, TypeParams>(Object.entries(t)));
   const bySkill = new Map<string, readonly number[]>(Object.entries(model.responseBySkill));
   const paramsOf = (c: number, skillId: string): TypeParams => types[c]!.get(skillId) ?? base(skillId);
+  // Per skill, every type's parameters in one flat array (pInit, pLearn, pForget, pGuess, pSlip
+  // per type), built on first use: one lookup per skill on the fold's path instead of one per type.
+  const flat = new Map<string, Float64Array>();
+  const flatOf = (skillId: string): Float64Array => {
+    let f = flat.get(skillId);
+    if (!f) {
+      f = new Float64Array(typeCount * 5);
+      for (let c = 0; c < typeCount; c++) {
+        const p = paramsOf(c, skillId);
+        f.set([p.pInit, p.pLearn, p.pForget, p.pGuess, p.pSlip], c * 5);
+      }
+      flat.set(skillId, f);
+    }
+    return f;
+  };
   const scratch = new Float64Array(typeCount);
   const typeSpeeds = types.map((t) => {
     let sum = 0;
@@ -181,10 +196,9 @@ export function compileIndividual(
     return sum;
   };
   const typePredictions = (skill: SkillEvidence, skillId: string, out: Float64Array, scale = 1): void => {
-    for (let c = 0; c < typeCount; c++) {
-      const p = paramsOf(c, skillId);
-      out[c] = bktPredict(skill.byType[c]! * scale, p.pGuess, p.pSlip);
-    }
+    const f = flatOf(skillId);
+    for (let c = 0; c < typeCount; c++)
+      out[c] = bktPredict(skill.byType[c]! * scale, f[c * 5 + 3]!, f[c * 5 + 4]!);
   };
   const features = (
     pace: Pace,
@@ -224,7 +238,12 @@ export function compileIndividual(
       skills: 0,
       wrong: 0,
     }),
-    initialTypes: (skillId) => Array.from({ length: typeCount }, (_, c) => paramsOf(c, skillId).pInit),
+    initialTypes: (skillId) => {
+      const f = flatOf(skillId);
+      const out = new Array<number>(typeCount);
+      for (let c = 0; c < typeCount; c++) out[c] = f[c * 5]!;
+      return out;
+    },
     mastery: (pace, byType) => mixture(pace, byType),
     predictSkill: (pace, skill, skillId, scale = 1) => {
       features(pace, skill, skillId, row, 0, scale);
@@ -234,11 +253,19 @@ export function compileIndividual(
       return sigmoid(z);
     },
     typePredictions: (skill, skillId, out) => typePredictions(skill, skillId, out),
-    updateTypes: (byType, skillId, response) =>
-      byType.map((l, c) => {
-        const p = paramsOf(c, skillId);
-        return bktTransition(bktPosterior(l, response, p.pGuess, p.pSlip), p.pLearn, p.pForget);
-      }),
+    updateTypes: (byType, skillId, response) => {
+      const f = flatOf(skillId);
+      const out = new Array<number>(typeCount);
+      for (let c = 0; c < typeCount; c++) {
+        const o = c * 5;
+        out[c] = bktTransition(
+          bktPosterior(byType[c]!, response, f[o + 3]!, f[o + 4]!),
+          f[o + 1]!,
+          f[o + 2]!,
+        );
+      }
+      return out;
+    },
     updatePace: (pace, typeP, response, firstOnSkill) => {
       // Posterior over types: each type's likelihood of the response (a score r counts as
       // r · P(correct) + (1 − r) · P(wrong)), normalised; kept off 0 so no type is ruled out for good.

@@ -409,15 +409,27 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     }
   };
 
-  /** A copy of `state` whose records the fold may change (entries are replaced, never edited). */
-  const own = (state: LearnerState): LearnerState => ({
-    ...state,
-    skills: { ...state.skills },
-    items: { ...state.items },
-    affect: { ...state.affect, skillConfidence: { ...state.affect.skillConfidence } },
-    goals: { ...state.goals },
-    extensions: { ...state.extensions },
-  });
+  /**
+   * A copy of `state` whose records the fold of `event` may change (entries are replaced, never
+   * edited); without an event, every record. Records the event cannot touch stay shared, so one
+   * attempt does not copy the learner's goals, affect or (without plugins) extensions.
+   */
+  const own = (state: LearnerState, event?: LearnerEvent): LearnerState => {
+    const type = event?.type;
+    const answered = type === undefined || type === 'attempt' || type === 'review';
+    const skills = answered || type === 'placement' || type === 'override';
+    const affect = type === undefined || type === 'self-report';
+    return {
+      ...state,
+      skills: skills ? { ...state.skills } : state.skills,
+      items: answered ? { ...state.items } : state.items,
+      affect: affect
+        ? { ...state.affect, skillConfidence: { ...state.affect.skillConfidence } }
+        : state.affect,
+      goals: type === undefined || type === 'goal' ? { ...state.goals } : state.goals,
+      extensions: type === undefined || plugins.length > 0 ? { ...state.extensions } : state.extensions,
+    };
+  };
 
   /** Folds one event into an owned draft. */
   const fold = (draft: LearnerState, event: LearnerEvent): void => {
@@ -450,7 +462,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
   };
 
   const apply = (state: LearnerState, event: LearnerEvent): LearnerState => {
-    const draft = own(state);
+    const draft = own(state, event);
     fold(draft, event);
     return draft;
   };
