@@ -63,6 +63,12 @@ export const IndividualModelSchema = z
     abilityDecay: z.number().min(0).max(10),
     /** Weight of the past in the learner's recent accuracy (an exponential average). */
     recentDecay: probability,
+    /**
+     * Exponent on each response's likelihood when the learner-type posterior follows it (1:
+     * full weight). Below 1 because a learner's answers on one skill are not independent
+     * evidence of their type; models saved before it existed use 1.
+     */
+    evidenceWeight: z.number().gt(0).max(1).default(1),
     /** Weights of the response layer for skills without weights of their own. */
     response: weights,
     /** Weights of the response layer per skill. */
@@ -268,18 +274,24 @@ export function compileIndividual(
     },
     updatePace: (pace, typeP, response, firstOnSkill) => {
       // Posterior over types: each type's likelihood of the response (a score r counts as
-      // r · P(correct) + (1 − r) · P(wrong)), normalised; kept off 0 so no type is ruled out for good.
+      // r · P(correct) + (1 − r) · P(wrong)) to the power of the evidence weight, normalised;
+      // kept off 0 so no type is ruled out for good.
       let total = 0;
       let mixed = 0;
       const next = new Array<number>(typeCount);
       for (let c = 0; c < typeCount; c++) {
         const p = typeP[c]!;
         mixed += pace.types[c]! * p;
-        const v = pace.types[c]! * (response * p + (1 - response) * (1 - p));
+        const v = pace.types[c]! * (response * p + (1 - response) * (1 - p)) ** model.evidenceWeight;
         next[c] = v;
         total += v;
       }
-      for (let c = 0; c < typeCount; c++) next[c] = Math.max(1e-9, next[c]! / total);
+      let floored = 0;
+      for (let c = 0; c < typeCount; c++) {
+        next[c] = Math.max(1e-9, next[c]! / total);
+        floored += next[c]!;
+      }
+      for (let c = 0; c < typeCount; c++) next[c] = next[c]! / floored;
       const predicted = sigmoid(logit(mixed) + pace.ability);
       const step = model.abilityStep / (1 + model.abilityDecay * pace.responses);
       const ability = Math.max(-4, Math.min(4, pace.ability + step * (response - predicted)));
