@@ -17,9 +17,10 @@ const ABILITY_DECAY = 0.05;
 const RECENT_DECAY = 0.9;
 /**
  * Weight of one response as evidence of the learner's type online: 5-fold CV on the shared
- * ASSISTments split gave mean AUC 0.8340 at 1, 0.8343 at 0.5, 0.8345 at 0.3 and at 0.15.
+ * ASSISTments split gave mean AUC 0.8340 at 1, 0.8343 at 0.5, 0.8345 at 0.3 and at 0.15; a
+ * quarter is two square roots online.
  */
-const EVIDENCE_WEIGHT = 0.3;
+const EVIDENCE_WEIGHT = 0.25;
 /** Rows the population's response weights are fitted on (an even sample of the table). */
 const POPULATION_ROWS = 100_000;
 /** Rows the response layer's Newton steps take their curvature from (the gradient uses all). */

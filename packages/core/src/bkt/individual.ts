@@ -195,6 +195,17 @@ export function compileIndividual(
     return n > 0 ? Math.exp(sum / n) : 1;
   });
   const row = new Float64Array(FEATURES);
+  // A likelihood to the power of the evidence weight; the fitted weight (1/4) is two square
+  // roots, several times cheaper than Math.pow on the fold's hottest loop.
+  const weight = model.evidenceWeight;
+  const temper =
+    weight === 1
+      ? (x: number) => x
+      : weight === 0.5
+        ? Math.sqrt
+        : weight === 0.25
+          ? (x: number) => Math.sqrt(Math.sqrt(x))
+          : (x: number) => x ** weight;
 
   const mixture = (pace: Pace, values: ArrayLike<number>): number => {
     let sum = 0;
@@ -282,7 +293,7 @@ export function compileIndividual(
       for (let c = 0; c < typeCount; c++) {
         const p = typeP[c]!;
         mixed += pace.types[c]! * p;
-        const v = pace.types[c]! * (response * p + (1 - response) * (1 - p)) ** model.evidenceWeight;
+        const v = pace.types[c]! * temper(response * p + (1 - response) * (1 - p));
         next[c] = v;
         total += v;
       }
