@@ -7,4 +7,4 @@ export * from './items';
 export * from './random';
 export * from './state';
 export * from './store';
-export { type InputIssue, parseInput, probability } from './validation';
+export { getOwn, type InputIssue, parseInput, probability } from './validation';

@@ -6,6 +6,7 @@ import {
   createLearnerModel,
   createSkillGraph,
   DEFAULT_MASTERY_THRESHOLD,
+  getOwn,
   type ItemInput,
   type LearnerModel,
   type LearnerState,
@@ -204,7 +205,7 @@ export function createPacer(options: PacerOptions): Pacer {
     memory: memoryOf,
     predict: (state, itemId, at) => predictItem(learner, state, catalog.get(itemId), at, skillScheduler),
     retrievability: (state, itemId, at) => {
-      const card = memoryOf(state).items[itemId];
+      const card = getOwn(memoryOf(state).items, itemId);
       return card ? scheduler.retrievability(card, at) : 0;
     },
     next: (state, nextOptions) => recommend(context, state, nextOptions),

@@ -3,7 +3,7 @@ import { createYielder, longWorkFields } from '../async';
 import type { ResponseTable } from '../data';
 import { PacekitError } from '../errors';
 import { createRandom } from '../random';
-import { parseInput, probability } from '../validation';
+import { id, parseInput, probability } from '../validation';
 import { createEmScratch, type EmConfig, type EmParams, type EmRun, randomParams, runEm } from './em';
 import { fitIndividual } from './fitIndividual';
 import { checkSkillParams } from './health';
@@ -52,7 +52,7 @@ export const FitBktOptionsSchema = z.object({
   /** P(S) stays strictly below this. */
   maxSlip: z.number().gt(0).max(1).default(DEFAULT_MAX_GUESS_SLIP),
   /** Parameters held fixed, by skill id; the key `'*'` applies to every skill. */
-  fixed: z.record(z.string(), FixedParamsSchema).default({}),
+  fixed: z.record(id, FixedParamsSchema).default({}),
   /**
    * Fit the learner's own pace too: learner types (BKT parameters per type of learner, by hard
    * EM over the training learners) and a response layer (ability, recent performance), both

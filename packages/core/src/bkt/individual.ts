@@ -15,7 +15,7 @@
 // One copy of the arithmetic: the online fold, bulk prediction and fitting all call `step` and
 // `predictSkill` below.
 import { z } from 'zod';
-import { probability } from '../validation';
+import { id, probability } from '../validation';
 import { bktPosterior, bktPredict, bktTransition, logit, sigmoid } from './math';
 
 /** Names of the response layer's inputs, in the order of its weights. */
@@ -62,7 +62,7 @@ export const IndividualModelSchema = z
     /** Share of each learner type among the training learners: a new learner's prior. */
     typeWeights: z.array(probability).min(2).max(16),
     /** Per learner type, the BKT parameters of each skill (a skill missing here uses the model's own). */
-    types: z.array(z.record(z.string(), TypeSkillParamsSchema)),
+    types: z.array(z.record(id, TypeSkillParamsSchema)),
     /** Step of the first ability update; later steps shrink as step / (1 + decay · n). */
     abilityStep: z.number().min(0).max(4),
     /** How fast the ability step shrinks. */
@@ -78,7 +78,7 @@ export const IndividualModelSchema = z
     /** Weights of the response layer for skills without weights of their own. */
     response: weights,
     /** Weights of the response layer per skill. */
-    responseBySkill: z.record(z.string(), weights),
+    responseBySkill: z.record(id, weights),
   })
   .refine((m) => m.types.length === m.typeWeights.length, {
     message: 'types must have one entry per type weight',

@@ -11,11 +11,15 @@ export function bktPredict(pL: number, pGuess: number, pSlip: number): number {
  * mixed in proportion `response : 1 − response`.
  */
 export function bktPosterior(pL: number, response: number, pGuess: number, pSlip: number): number {
+  // A response the model holds impossible (a right answer with P(L) 0 and no guessing, say)
+  // carries no usable evidence: P(L) stays as it was rather than becoming 0 / 0.
   const known = pL * (1 - pSlip);
-  const ifCorrect = known / (known + (1 - pL) * pGuess);
+  const right = known + (1 - pL) * pGuess;
+  const ifCorrect = right > 0 ? known / right : pL;
   if (response === 1) return ifCorrect;
   const slipped = pL * pSlip;
-  const ifWrong = slipped / (slipped + (1 - pL) * (1 - pGuess));
+  const wrong = slipped + (1 - pL) * (1 - pGuess);
+  const ifWrong = wrong > 0 ? slipped / wrong : pL;
   if (response === 0) return ifWrong;
   return response * ifCorrect + (1 - response) * ifWrong;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { probability } from '../validation';
+import { id, probability } from '../validation';
 import { IndividualModelSchema } from './individual';
 
 /** Item-level overrides of a skill's parameters (KT-IDEM guess/slip, per-item learn rate). */
@@ -26,8 +26,8 @@ export const BktSkillParamsSchema = z.object({
   pForget: probability.default(0),
   pGuess: probability,
   pSlip: probability,
-  classPInit: z.record(z.string(), probability).optional(),
-  items: z.record(z.string(), BktItemParamsSchema).optional(),
+  classPInit: z.record(id, probability).optional(),
+  items: z.record(id, BktItemParamsSchema).optional(),
 });
 
 /** Parameters of one skill (see {@link BktSkillParamsSchema}). */
@@ -74,7 +74,7 @@ export const BktModelSchema = z.object({
     classPrior: false,
   }),
   defaultParams: BktSkillParamsSchema.default({ ...DEFAULT_BKT_PARAMS }),
-  skills: z.record(z.string(), BktSkillParamsSchema.extend({ fit: BktSkillFitSchema.optional() })),
+  skills: z.record(id, BktSkillParamsSchema.extend({ fit: BktSkillFitSchema.optional() })),
   /**
    * The learner-level part, when the model was fitted with `individualize: true`: learner types
    * and the response layer (see {@link IndividualModelSchema}). Without it, every learner shares

@@ -1,13 +1,24 @@
 import { z } from 'zod';
-import { parseInput } from '../validation';
+import { id, parseInput, text } from '../validation';
 
-/** A point in time: epoch milliseconds, or an ISO 8601 date-time string (normalised to milliseconds). */
-export const TimestampSchema = z.union([
-  z.number().int().nonnegative(),
-  z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
-]);
+/** The latest timestamp accepted: the last millisecond of the year 9999 (UTC). */
+export const MAX_TIMESTAMP = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-const id = z.string().min(1).max(200);
+/**
+ * A point in time: epoch milliseconds, or an ISO 8601 date-time string (normalised to
+ * milliseconds); either way from 1970-01-01T00:00:00Z to the end of the year 9999, so every
+ * date Pacekit derives from it (a review due in 100 years) is a valid `Date`.
+ */
+export const TimestampSchema = z
+  .union([z.number(), z.iso.datetime({ offset: true }).transform((text) => Date.parse(text))])
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(0, 'must be 1970-01-01T00:00:00Z (epoch 0) or later')
+      .max(MAX_TIMESTAMP, 'must be before the year 10000'),
+  );
+
 const base = {
   /** Unique id of the event: recording the same id twice changes nothing (idempotency key). */
   id,
@@ -68,9 +79,9 @@ export const SelfReportEventSchema = z
     /** How confident they feel, in [0, 1]. */
     confidence: z.number().min(0).max(1).optional(),
     /** Topics they are interested in (replaces earlier ones). */
-    interests: z.array(z.string().min(1)).optional(),
+    interests: z.array(text.min(1).max(200)).max(100).optional(),
     /** Modalities they prefer, e.g. `video`, `hands-on` (replaces earlier ones). */
-    preferredModalities: z.array(z.string().min(1)).optional(),
+    preferredModalities: z.array(text.min(1).max(200)).max(100).optional(),
     /** How they feel. */
     mood: MoodSchema.optional(),
     /** An item they chose among the options offered them (`next({ choices })`): it comes first until done. */
@@ -136,9 +147,9 @@ export const OverrideEventSchema = z
     /** The item acted on (pin/skip an item). */
     itemId: id.optional(),
     /** Who did it (a teacher id). */
-    by: z.string().min(1).max(200).optional(),
+    by: id.optional(),
     /** Why, in their words (for `note`, the note itself). */
-    note: z.string().max(2000).optional(),
+    note: text.max(2000).optional(),
     /** The unit (`focus`) or the order (`sequence`) of skills; empty clears it. */
     skillIds: z.array(id).max(1000).optional(),
     /** A pin expires at this time. */

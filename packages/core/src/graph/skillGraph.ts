@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { PacekitError } from '../errors';
-import { parseInput } from '../validation';
+import { id, parseInput, text } from '../validation';
 
 /** Default weight of a prerequisite edge: the share of a review that work on the dependant gives the prerequisite. */
 export const DEFAULT_EDGE_WEIGHT = 0.5;
 
 /** A prerequisite: a skill id, or a skill id with the edge's weight in [0, 1]. */
 export const PrerequisiteSchema = z.union([
-  z.string().min(1),
+  id,
   z.object({
     /** The prerequisite skill's id. */
-    skillId: z.string().min(1),
+    skillId: id,
     /**
      * How much practice of the dependant counts as practice of this prerequisite (1 = a full
      * review, 0 = none); used by implicit repetition in `@pacekit/pacing`.
@@ -25,13 +25,13 @@ export const PrerequisiteSchema = z.union([
  */
 export const SkillSchema = z.object({
   /** Stable id, unique in the graph. */
-  id: z.string().min(1).max(200),
+  id,
   /** Display name (defaults to the id). */
-  name: z.string().min(1).optional(),
+  name: text.min(1).max(500).optional(),
   /** Skills that must be mastered before this one is learned. */
   prerequisites: z.array(PrerequisiteSchema).default([]),
   /** Topic tags, matched against a learner's interests. */
-  topics: z.array(z.string().min(1)).default([]),
+  topics: z.array(text.min(1).max(200)).default([]),
 });
 
 /** A skill as accepted (prerequisites and topics may be left out). */

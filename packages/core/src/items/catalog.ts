@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PacekitError } from '../errors';
 import type { SkillGraph } from '../graph';
-import { parseInput } from '../validation';
+import { id, parseInput, text } from '../validation';
 
 /**
  * Something a learner does — a question, a flashcard, an activity — with the skills it
@@ -9,15 +9,15 @@ import { parseInput } from '../validation';
  */
 export const ItemSchema = z.object({
   /** Stable id, unique in the catalogue. */
-  id: z.string().min(1).max(200),
+  id,
   /** Skills the item exercises: one, or several for an item that needs them together. */
-  skills: z.array(z.string().min(1)).min(1),
+  skills: z.array(id).min(1),
   /** Difficulty on the logit scale (IRT b / Elo d); higher is harder. Optional. */
   difficulty: z.number().finite().optional(),
   /** Topic tags, matched against the learner's interests. */
-  topics: z.array(z.string().min(1)).default([]),
+  topics: z.array(text.min(1).max(200)).default([]),
   /** How the item is done, e.g. `practice`, `flashcard`, `video`, `reading`, `hands-on`. */
-  modality: z.string().min(1).default('practice'),
+  modality: text.min(1).max(200).default('practice'),
   /** Expected time to do it, in seconds. */
   durationSeconds: z.number().positive().finite().default(60),
 });

@@ -4,6 +4,7 @@ import { PacekitError } from '../errors';
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { SkillGraph } from '../graph';
 import type { Catalog, Item } from '../items';
+import { getOwn } from '../validation';
 import { createLearnerState, type LearnerState, type SkillState } from './learnerState';
 
 /** Default mastery threshold: a skill counts as mastered from P(L) ≥ 0.95 (Corbett & Anderson). */
@@ -176,7 +177,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
   const skillP = new Float64Array(typeCount);
   /** What the individual model reads of a skill (a fresh one for a skill not met yet). */
   const evidenceOf = (state: LearnerState, skillId: string): SkillEvidence => {
-    const skill = Object.hasOwn(state.skills, skillId) ? state.skills[skillId] : undefined;
+    const skill = getOwn(state.skills, skillId);
     if (skill?.byType) return skill as SkillEvidence;
     return {
       attempts: skill?.attempts ?? 0,
@@ -254,7 +255,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       draft.pace = pace;
     }
     for (const skillId of skillIds) {
-      const before = draft.skills[skillId] ?? freshSkill(draft, skillId);
+      const before = getOwn(draft.skills, skillId) ?? freshSkill(draft, skillId);
       let pMastery: number;
       let byType: number[] | undefined;
       if (individual && pace) {
@@ -273,7 +274,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       };
       if (byType) draft.skills[skillId]!.byType = byType;
     }
-    const item = draft.items[itemId];
+    const item = getOwn(draft.items, itemId);
     draft.items[itemId] = {
       attempts: (item?.attempts ?? 0) + 1,
       correct: (item?.correct ?? 0) + (right ? 1 : 0),
@@ -357,7 +358,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       case 'placement': {
         // A placement seeds skills not practised yet; evidence already gathered stands.
         for (const [skillId, pMastery] of Object.entries(event.pMastery)) {
-          const before = draft.skills[skillId];
+          const before = getOwn(draft.skills, skillId);
           if (before && before.attempts > 0) continue;
           draft.skills[skillId] = {
             ...(before ?? freshSkill(draft, skillId)),
@@ -372,7 +373,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       case 'override': {
         if (event.action === 'mark-mastered' || event.action === 'reset') {
           const skillId = event.skillId!;
-          const before = draft.skills[skillId] ?? freshSkill(draft, skillId);
+          const before = getOwn(draft.skills, skillId) ?? freshSkill(draft, skillId);
           draft.skills[skillId] =
             event.action === 'mark-mastered'
               ? {
@@ -449,7 +450,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       answered && plugins.length > 0 ? skillIds.map((skillId) => mastery(draft, skillId)) : undefined;
     applyCore(draft, event, skillIds);
     for (const plugin of plugins) {
-      const slice = (draft.extensions[plugin.key] as unknown) ?? plugin.initial();
+      const slice = (getOwn(draft.extensions, plugin.key) as unknown) ?? plugin.initial();
       draft.extensions[plugin.key] = plugin.apply(slice, event, {
         state: draft,
         skillIds,
@@ -474,7 +475,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
   };
 
   const mastery = (state: LearnerState, skillId: string): number => {
-    const skill = Object.hasOwn(state.skills, skillId) ? state.skills[skillId] : undefined;
+    const skill = getOwn(state.skills, skillId);
     if (!skill) return prior(state, skillId);
     // Individualized: the mixture under the learner's current type posterior, which every
     // answer on every skill moves.
@@ -512,7 +513,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     },
     mastery,
     isMastered: (state, skillId) =>
-      state.skills[skillId]?.override === 'mastered' || mastery(state, skillId) >= threshold,
+      getOwn(state.skills, skillId)?.override === 'mastered' || mastery(state, skillId) >= threshold,
     predictSkill,
     pace: (state) => {
       const individual = bkt.individual;

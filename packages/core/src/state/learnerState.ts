@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PaceSchema } from '../bkt/individual';
 import { PacekitError } from '../errors';
 import { MoodSchema } from '../events';
-import { parseInput, probability } from '../validation';
+import { id, parseInput, probability } from '../validation';
 
 /** The version of the learner-state layout this release writes. */
 export const LEARNER_STATE_VERSION = 1;
@@ -72,21 +72,21 @@ export const LearnerStateSchema = z.object({
   /** Time of the latest event folded in, or null. */
   lastEventAt: z.number().nullable(),
   /** Per skill the learner has met. */
-  skills: z.record(z.string(), SkillStateSchema),
+  skills: z.record(id, SkillStateSchema),
   /** Per item the learner has started. */
-  items: z.record(z.string(), ItemStateSchema),
+  items: z.record(id, ItemStateSchema),
   /** The learner's own voice: latest confidence and mood, overall and per skill. */
   affect: z.object({
     confidence: timed(probability).nullable(),
     mood: timed(MoodSchema).nullable(),
-    skillConfidence: z.record(z.string(), timed(probability)),
+    skillConfidence: z.record(id, timed(probability)),
   }),
   /** Topics the learner said they like. */
   interests: z.array(z.string()),
   /** Modalities the learner said they prefer. */
   preferredModalities: z.array(z.string()),
   /** Active goals by id. */
-  goals: z.record(z.string(), GoalSchema),
+  goals: z.record(id, GoalSchema),
   /** Items and skills a teacher pinned (`item:<id>` / `skill:<id>`), in pin order. */
   pinned: z.array(z.string()),
   /** Items and skills a teacher said to skip (`item:<id>` / `skill:<id>`). */
@@ -97,7 +97,7 @@ export const LearnerStateSchema = z.object({
    */
   pace: PaceSchema.optional(),
   /** State kept by plugins (e.g. `@pacekit/pacing`'s memory), by plugin key. */
-  extensions: z.record(z.string(), z.unknown()),
+  extensions: z.record(id, z.unknown()),
 });
 
 /** One learner's state (see {@link LearnerStateSchema}). */

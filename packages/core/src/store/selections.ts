@@ -1,3 +1,4 @@
+import { getOwn } from '../validation';
 import type { LearnerStore, Selection } from './createLearnerStore';
 
 /** A skill's mastery, as {@link selectMastery} gives it. */
@@ -19,7 +20,7 @@ export function selectMastery(store: LearnerStore, skillId: string): Selection<M
     (state) => ({
       pMastery: store.learner.mastery(state, skillId),
       mastered: store.learner.isMastered(state, skillId),
-      attempts: state.skills[skillId]?.attempts ?? 0,
+      attempts: getOwn(state.skills, skillId)?.attempts ?? 0,
     }),
     sameMastery,
   );

@@ -1,2 +1,3 @@
 export { type InputIssue, parseInput } from './parseInput';
-export { probability } from './schemas';
+export { getOwn, setOwn } from './records';
+export { id, probability, text } from './schemas';

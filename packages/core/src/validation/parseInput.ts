@@ -21,9 +21,29 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * The path of the first own `__proto__` key anywhere in `input` (JSON.parse makes one from
+ * `{"__proto__": …}`), or undefined. Zod skips such keys, so a record keyed by ids would lose the
+ * entry silently; Pacekit refuses it instead. Iterative, so any depth of nesting is safe.
+ */
+function protoKeyPath(input: unknown): string | undefined {
+  if (input === null || typeof input !== 'object') return undefined;
+  const stack: [object, string][] = [[input, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return `${path}__proto__`;
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push([child, `${path}${key}.`]);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Parses `input` with `schema` at a public boundary. On failure it throws a {@link PacekitError}
  * whose message names each bad field and the value found there, and whose `details.issues`
- * lists them as data.
+ * lists them as data. A `__proto__` key anywhere in the input is refused (never silently
+ * dropped).
  */
 export function parseInput<S extends z.ZodType>(
   schema: S,
@@ -31,13 +51,18 @@ export function parseInput<S extends z.ZodType>(
   what: string,
   code: PacekitErrorCode = 'INVALID_INPUT',
 ): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues: InputIssue[] = result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const value = valueAt(input, issue.path);
-    return value === undefined ? { path, message: issue.message } : { path, message: issue.message, value };
-  });
+  const proto = protoKeyPath(input);
+  const result = proto === undefined ? schema.safeParse(input) : undefined;
+  if (result?.success) return result.data;
+  const issues: InputIssue[] = result
+    ? result.error.issues.map((issue) => {
+        const path = issue.path.map(String).join('.');
+        const value = valueAt(input, issue.path);
+        return value === undefined
+          ? { path, message: issue.message }
+          : { path, message: issue.message, value };
+      })
+    : [{ path: proto!, message: '"__proto__" cannot be a key or an id' }];
   const described = issues
     .slice(0, 3)
     .map((issue) => {

@@ -1,4 +1,5 @@
 import type { LearnerEvent, LearnerModelPlugin, LearnerState, SkillGraph } from '@pacekit/core';
+import { getOwn } from '@pacekit/core';
 import { z } from 'zod';
 import type { Grader } from './grader';
 import { type MemoryCard, MemoryCardSchema, type RecallRating, type Scheduler } from './scheduler';
@@ -114,10 +115,13 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
     graph: SkillGraph | undefined,
     state: LearnerState,
   ): MemoryState => {
-    const items = { ...memory.items, [itemId]: scheduler.review(memory.items[itemId], rating, event.at) };
+    const items = {
+      ...memory.items,
+      [itemId]: scheduler.review(getOwn(memory.items, itemId), rating, event.at),
+    };
     const skills = { ...memory.skills };
     for (const skillId of skillIds) {
-      const before = skills[skillId];
+      const before = getOwn(skills, skillId);
       skills[skillId] = {
         card: skillScheduler.review(before?.card, rating, event.at),
         implicitCredit: before?.implicitCredit ?? 0,
@@ -129,9 +133,10 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
       if (rating === 'again') {
         for (const skillId of skillIds) {
           // The streak already counts this miss (the core fold runs first).
-          if (!graph.has(skillId) || -(state.skills[skillId]?.streak ?? 0) < implicit.flagAfter) continue;
+          if (!graph.has(skillId) || -(getOwn(state.skills, skillId)?.streak ?? 0) < implicit.flagAfter)
+            continue;
           for (const { skillId: prereq, weight } of graph.prerequisitesOf(skillId)) {
-            const prior = skills[prereq];
+            const prior = getOwn(skills, prereq);
             if (weight >= implicit.flagWeight && prior && !practised.has(prereq))
               skills[prereq] = { ...prior, flaggedAt: prior.flaggedAt ?? event.at };
           }
@@ -178,7 +183,7 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
             delete skills[event.skillId];
             return { ...memory, skills };
           }
-          if (event.action === 'mark-mastered' && !memory.skills[event.skillId]) {
+          if (event.action === 'mark-mastered' && !getOwn(memory.skills, event.skillId)) {
             // A skill a teacher vouches for enters review state at once (an FSRS "easy" first
             // review), rather than the minutes-long learning steps of a new card.
             const card = skillScheduler.review(undefined, 'easy', event.at);

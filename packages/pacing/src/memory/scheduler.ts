@@ -76,7 +76,10 @@ export interface Scheduler {
   readonly desiredRetention: number;
   /** A card for something not yet reviewed. */
   newCard(now: number): MemoryCard;
-  /** The card after a review rated `rating` at `now` (a missing card starts new). */
+  /**
+   * The card after a review rated `rating` at `now` (a missing card starts new); a `now` before
+   * the card's last review counts as that last review.
+   */
   review(card: MemoryCard | undefined, rating: RecallRating, now: number): MemoryCard;
   /** Probability of recall at `at` (0 for a card never reviewed). */
   retrievability(card: MemoryCard, at: number): number;
@@ -150,11 +153,15 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   return {
     desiredRetention: opts.desiredRetention,
     newCard: (now) => fromCard(createEmptyCard(new Date(now))),
-    review: (card, rating, now) =>
-      fromCard(
-        engine.next(card ? toCard(card) : createEmptyCard(new Date(now)), new Date(now), RATINGS[rating])
-          .card,
-      ),
+    review: (card, rating, now) => {
+      // A review dated before the card's last one (a clock behind, an event from the future
+      // already folded, a plan asked about the past) counts as made at that last review:
+      // time never runs backwards for a card.
+      const at = card?.lastReview != null ? Math.max(now, card.lastReview) : now;
+      return fromCard(
+        engine.next(card ? toCard(card) : createEmptyCard(new Date(at)), new Date(at), RATINGS[rating]).card,
+      );
+    },
     // ts-fsrs's own forgetting curve, with the elapsed whole days and rounding its
     // get_retrievability uses, minus the card conversion that call costs (next() asks often).
     retrievability: (card, at) =>

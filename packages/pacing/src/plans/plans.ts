@@ -1,4 +1,4 @@
-import { type LearnerState, PacekitError, parseInput, probability } from '@pacekit/core';
+import { getOwn, type LearnerState, PacekitError, parseInput, probability } from '@pacekit/core';
 import { z } from 'zod';
 import { memoryOf } from '../memory/memoryPlugin';
 import type { MemoryCard } from '../memory/scheduler';
@@ -148,7 +148,7 @@ export function planGoal(context: PolicyContext, state: LearnerState, options: G
   const graph = learner.graph!;
   const goals = Object.values(state.goals);
   const goal = opts.goalId
-    ? state.goals[opts.goalId]
+    ? getOwn(state.goals, opts.goalId)
     : goals.sort(
         (a, b) => (a.deadline ?? Number.POSITIVE_INFINITY) - (b.deadline ?? Number.POSITIVE_INFINITY),
       )[0];

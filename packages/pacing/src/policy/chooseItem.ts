@@ -1,4 +1,5 @@
 import type { Item } from '@pacekit/core';
+import { getOwn } from '@pacekit/core';
 import type { Reason } from './reasons';
 import type { Candidate, PolicyView } from './view';
 
@@ -37,7 +38,7 @@ export function chooseItem(view: PolicyView, candidate: Candidate): Choice | und
     if (interests.length > 0 && item.topics.some((t) => interests.includes(t))) fit += tuning.interest;
     if (modalities.includes(item.modality)) fit += tuning.modality;
     let rank = fit - Math.abs(p - candidate.aim);
-    if (state.items[item.id] !== undefined) rank -= 1e-3;
+    if (getOwn(state.items, item.id) !== undefined) rank -= 1e-3;
     if (item.id === view.lastItem || item.id === candidate.avoidItemId) rank -= 10;
     if (rank > bestRank) {
       best = item;

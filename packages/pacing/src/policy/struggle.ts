@@ -1,4 +1,5 @@
 import type { LearnerModelPlugin, LearnerState } from '@pacekit/core';
+import { getOwn } from '@pacekit/core';
 import { z } from 'zod';
 
 /** Key of the struggle slice in `LearnerState.extensions`. */
@@ -119,7 +120,7 @@ export function createStrugglePlugin(
       let next: SkillStruggle | undefined;
       if (isMastered(state, skillId)) {
         next = undefined;
-        if (before || state.skills[skillId]?.masteredAt === at) progressed = true;
+        if (before || getOwn(state.skills, skillId)?.masteredAt === at) progressed = true;
       } else if (right) next = before && { ...before, attempts: before.attempts + 1, missesInRow: 0 };
       else {
         const e: SkillStruggle = before

@@ -1,5 +1,6 @@
 import {
   type Catalog,
+  getOwn,
   type Item,
   type LearnerModel,
   type LearnerState,
@@ -210,9 +211,9 @@ export function createView(
       return s !== undefined && s.breakLeft > 0 && s.breakAt !== null && now - s.breakAt < breakMs;
     },
     confidence: (skillId) =>
-      state.affect.skillConfidence[skillId]?.value ?? state.affect.confidence?.value ?? null,
+      getOwn(state.affect.skillConfidence, skillId)?.value ?? state.affect.confidence?.value ?? null,
     verified: (skillId) => {
-      const s = state.skills[skillId];
+      const s = getOwn(state.skills, skillId);
       return (
         s !== undefined &&
         s.lastAttemptAt !== null &&

@@ -1,3 +1,4 @@
+import { getOwn } from '@pacekit/core';
 import type { Candidate, PolicyView } from '../view';
 
 /** Aim of a prerequisite check: an ordinary item of a skill believed mastered. */
@@ -19,7 +20,7 @@ export function checks(view: PolicyView): Candidate[] {
     if (!struggle || struggle.missesInRow < 2) continue;
     for (const { skillId } of view.graph.prerequisitesOf(dependantId)) {
       if (view.skippedSkills.has(skillId) || view.verified(skillId)) continue;
-      if (view.state.skills[skillId]?.override === 'mastered') continue;
+      if (getOwn(view.state.skills, skillId)?.override === 'mastered') continue;
       const p = view.mastery(skillId);
       if (learner.bkt.update(skillId, p, false) >= learner.masteryThreshold) continue;
       const odds = ((1 - p) / Math.max(p, 1e-9)) * view.tuning.missEvidence ** struggle.missesInRow;

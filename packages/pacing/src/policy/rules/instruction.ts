@@ -1,3 +1,4 @@
+import { getOwn } from '@pacekit/core';
 import { struggleOf } from '../struggle';
 import type { Candidate, PolicyView } from '../view';
 
@@ -16,7 +17,7 @@ export function instruction(view: PolicyView): Candidate[] {
       .filter(
         (item) =>
           view.tuning.instructionModalities.includes(item.modality) &&
-          (view.state.items[item.id]?.lastAt ?? -1) < episode.since,
+          (getOwn(view.state.items, item.id)?.lastAt ?? -1) < episode.since,
       );
     if (teaching.length === 0 || view.skippedSkills.has(struggle)) continue;
     out.push({

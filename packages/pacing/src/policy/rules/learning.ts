@@ -1,3 +1,4 @@
+import { getOwn } from '@pacekit/core';
 import type { Reason } from '../reasons';
 import { teacherOf } from '../teacher';
 import type { Candidate, PolicyView } from '../view';
@@ -56,7 +57,7 @@ export function learning(view: PolicyView): Candidate[] {
     }
     const struggle = view.struggle(skillId);
     const confidence = view.confidence(skillId);
-    const streak = state.skills[skillId]?.streak ?? 0;
+    const streak = getOwn(state.skills, skillId)?.streak ?? 0;
     const candidate: Candidate = { skillId, kind: 'learn', value, reasons, aim: options.targetSuccess };
     if (struggle && (view.onBreak(skillId) || struggle.missesInRow >= view.struggleAfter)) {
       candidate.kind = 'remediate';
