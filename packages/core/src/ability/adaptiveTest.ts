@@ -1,5 +1,6 @@
 import { PacekitError } from '../errors';
 import { createRandom } from '../random';
+import { getOwn } from '../validation';
 import type { IrtItem, ItemBank } from './irt';
 import { itemInformation } from './irt';
 import { type AbilityEstimate, estimateAbility, type ScoredResponse } from './scoring';
@@ -77,7 +78,7 @@ export function createAdaptiveTest(bank: ItemBank, options: AdaptiveTestOptions 
     if (!options.content) return undefined;
     const counts = new Map<string, number>();
     for (const { itemId } of asked) {
-      const area = options.content.areaOf[itemId];
+      const area = getOwn(options.content.areaOf, itemId);
       if (area !== undefined) counts.set(area, (counts.get(area) ?? 0) + 1);
     }
     let best: string | undefined;

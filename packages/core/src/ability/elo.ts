@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PacekitError } from '../errors';
+import { getOwn, setOwn } from '../validation';
 
 /** Default α of the uncertainty function K(n) = α / (1 + β·n). */
 export const DEFAULT_ELO_ALPHA = 1;
@@ -47,6 +48,13 @@ export function createEloRatings(options: { alpha?: number; beta?: number } = {}
   return { kind: 'elo', schemaVersion: 1, alpha, beta, learners: {}, items: {} };
 }
 
+/** A record's own entry, created when missing (ids are data, `constructor` included). */
+function entryOf<T>(record: Record<string, T>, key: string, create: () => T): T {
+  let value = getOwn(record, key);
+  if (value === undefined) setOwn(record, key, (value = create()));
+  return value;
+}
+
 /**
  * P(correct) = σ(θ_learner + θ_learner,skill − d_item) (Pelánek, "Applications of the Elo rating
  * system in adaptive educational systems", 2016). Unknown learners and items count as 0 — so it
@@ -54,9 +62,9 @@ export function createEloRatings(options: { alpha?: number; beta?: number } = {}
  * difficulty.
  */
 export function eloPredict(ratings: EloRatings, learnerId: string, itemId: string, skillId?: string): number {
-  const learner = ratings.learners[learnerId];
-  const offset = skillId !== undefined ? (learner?.skills[skillId]?.offset ?? 0) : 0;
-  const d = ratings.items[itemId]?.difficulty ?? 0;
+  const learner = getOwn(ratings.learners, learnerId);
+  const offset = skillId !== undefined && learner ? (getOwn(learner.skills, skillId)?.offset ?? 0) : 0;
+  const d = getOwn(ratings.items, itemId)?.difficulty ?? 0;
   return 1 / (1 + Math.exp(-((learner?.theta ?? 0) + offset - d)));
 }
 
@@ -74,13 +82,13 @@ export function eloUpdate(ratings: EloRatings, answer: EloAnswer): number {
     );
   const p = eloPredict(ratings, answer.learnerId, answer.itemId, answer.skillId);
   const k = (n: number) => ratings.alpha / (1 + ratings.beta * n);
-  const learner = (ratings.learners[answer.learnerId] ??= { theta: 0, n: 0, skills: {} });
-  const item = (ratings.items[answer.itemId] ??= { difficulty: 0, n: 0 });
+  const learner = entryOf(ratings.learners, answer.learnerId, () => ({ theta: 0, n: 0, skills: {} }));
+  const item = entryOf(ratings.items, answer.itemId, () => ({ difficulty: 0, n: 0 }));
   const error = result - p;
   learner.theta += k(learner.n) * error;
   learner.n++;
   if (answer.skillId !== undefined) {
-    const skill = (learner.skills[answer.skillId] ??= { offset: 0, n: 0 });
+    const skill = entryOf(learner.skills, answer.skillId, () => ({ offset: 0, n: 0 }));
     skill.offset += k(skill.n) * error;
     skill.n++;
   }

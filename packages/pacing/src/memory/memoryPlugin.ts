@@ -150,7 +150,7 @@ export function createMemoryPlugin(options: MemoryPluginOptions): LearnerModelPl
             if (c > (credit.get(prereq) ?? 0)) credit.set(prereq, c);
         }
         for (const [prereq, c] of credit) {
-          const prior = skills[prereq];
+          const prior = getOwn(skills, prereq);
           if (!prior || practised.has(prereq)) continue;
           let total = prior.implicitCredit + c;
           let card = prior.card;
