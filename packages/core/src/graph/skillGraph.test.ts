@@ -68,6 +68,30 @@ describe('createSkillGraph', () => {
     expect(() => createSkillGraph([{ id: 'self', prerequisites: ['self'] }])).toThrow(/self → self/);
   });
 
+  it('reports a cycle through 10,000 skills, and orders a chain of 10,000, without overflowing the stack', () => {
+    const n = 10_000;
+    const ring = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, prerequisites: [`s${(i + 1) % n}`] }));
+    try {
+      createSkillGraph(ring);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PacekitError).code).toBe('CYCLE_IN_SKILL_GRAPH');
+      const cycle = (error as PacekitError).details!.cycle as string[];
+      expect(cycle).toHaveLength(n + 1);
+      expect(cycle[0]).toBe('s0');
+      expect(cycle[1]).toBe('s1');
+      expect(cycle[n]).toBe('s0');
+      expect((error as PacekitError).message).toBe(
+        'The skill graph has a cycle: s0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → s8 → s9 → … (10000 skills)',
+      );
+    }
+    const chain = createSkillGraph(
+      Array.from({ length: n }, (_, i) => ({ id: `s${i}`, prerequisites: i > 0 ? [`s${i - 1}`] : [] })),
+    );
+    expect(chain.topologicalOrder[n - 1]).toBe(`s${n - 1}`);
+    expect(chain.ancestors(`s${n - 1}`)).toHaveLength(n - 1);
+  });
+
   it('rejects duplicate ids and malformed skills, naming them', () => {
     expect(() => createSkillGraph([{ id: 'a' }, { id: 'a' }])).toThrow('Skill id "a" is used twice');
     expect(() => createSkillGraph([{ id: '' }])).toThrow(/"0\.id"/);

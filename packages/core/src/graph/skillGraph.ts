@@ -79,30 +79,39 @@ export interface SkillGraph {
   innerFringe(isMastered: (skillId: string) => boolean): string[];
 }
 
+/**
+ * A cycle of prerequisites as the ids around it (`[a, b, a]`), or undefined. Depth-first with an
+ * explicit stack, so a chain or cycle of any length is reported rather than overflowing the
+ * call stack.
+ */
 function findCycle(ids: string[], prereqs: Map<string, string[]>): string[] | undefined {
   const WHITE = 0;
   const GREY = 1;
   const BLACK = 2;
   const color = new Map<string, number>(ids.map((id) => [id, WHITE]));
-  const stack: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    color.set(id, GREY);
-    stack.push(id);
-    for (const p of prereqs.get(id) ?? []) {
-      if (color.get(p) === GREY) return [...stack.slice(stack.indexOf(p)), p];
-      if (color.get(p) === WHITE) {
-        const cycle = visit(p);
-        if (cycle) return cycle;
+  // The path from the root to the skill being explored, and how far each has got in its list.
+  const path: string[] = [];
+  const next: number[] = [];
+  for (const root of ids) {
+    if (color.get(root) !== WHITE) continue;
+    color.set(root, GREY);
+    path.push(root);
+    next.push(0);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const list = prereqs.get(path[top]!) ?? [];
+      if (next[top]! < list.length) {
+        const p = list[next[top]!++]!;
+        if (color.get(p) === GREY) return [...path.slice(path.indexOf(p)), p];
+        if (color.get(p) === WHITE) {
+          color.set(p, GREY);
+          path.push(p);
+          next.push(0);
+        }
+      } else {
+        color.set(path.pop()!, BLACK);
+        next.pop();
       }
-    }
-    stack.pop();
-    color.set(id, BLACK);
-    return undefined;
-  };
-  for (const id of ids) {
-    if (color.get(id) === WHITE) {
-      const cycle = visit(id);
-      if (cycle) return cycle;
     }
   }
   return undefined;
@@ -166,7 +175,11 @@ export function createSkillGraph(skills: readonly SkillInput[], options: SkillGr
   const ids = parsed.map((s) => s.id);
   const cycle = findCycle(ids, prereqIds);
   if (cycle) {
-    throw new PacekitError('CYCLE_IN_SKILL_GRAPH', `The skill graph has a cycle: ${cycle.join(' → ')}`, {
+    const shown =
+      cycle.length <= 12
+        ? cycle.join(' → ')
+        : `${cycle.slice(0, 10).join(' → ')} → … (${cycle.length - 1} skills)`;
+    throw new PacekitError('CYCLE_IN_SKILL_GRAPH', `The skill graph has a cycle: ${shown}`, {
       cycle,
     });
   }
