@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import type { EventInput } from '../events';
+import { type EventInput, parseEvent } from '../events';
 import { createSkillGraph } from '../graph';
 import { createCatalog } from '../items';
 import { createLearnerModel } from '../state';
@@ -115,6 +115,27 @@ describe('IndexedDB', () => {
       expect(tab1.getSnapshot().eventCount).toBe(20);
       expect(tab2.getSnapshot().eventCount).toBe(20);
     });
+  });
+
+  it('returns every event id on reload, those that sort above "\uffff" and other learners\' ids aside', async () => {
+    const indexedDB = new IDBFactory();
+    const storage = createIndexedDbStorage({ indexedDB, keyRange: IDBKeyRange, database: 'ids' });
+    const ids = ['', '\uffff', '\uffff\uffff-late', '\u{10ffff}', 'z', 'constructor'].map(
+      (s, i) => `${s}${i}`,
+    );
+    const events = ids.map((id, i) => parseEvent(attempt(id, i)));
+    expect((await storage.append('ada', { add: events, undo: [] }, 0)).ok).toBe(true);
+    expect(
+      (
+        await storage.append(
+          'ada\uffff',
+          { add: [parseEvent({ ...attempt('other', 0), learnerId: 'ada\uffff' })], undo: [] },
+          0,
+        )
+      ).ok,
+    ).toBe(true);
+    const log = await storage.load('ada');
+    expect(log.events.map((e) => e.id).sort()).toEqual([...ids].sort());
   });
 
   it('reports a foreign record as corrupt and leaves it', async () => {

@@ -66,7 +66,11 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
     const meta = await request(tx.objectStore(META).get(learnerId));
     if (meta === undefined) return { ...EMPTY_LOG, events: [], undone: [] };
     const events = await request(
-      tx.objectStore(EVENTS).getAll(keyRange.bound([learnerId, ''], [learnerId, '\uffff'])),
+      // Every [learnerId, eventId]: an array sorts above every string, so [learnerId, []] bounds
+      // all event ids (a bound of '\uffff' missed ids that start with it).
+      tx
+        .objectStore(EVENTS)
+        .getAll(keyRange.bound([learnerId, ''], [learnerId, []])),
     );
     return parseStoredLog(learnerId, { ...(meta as object), events }, `IndexedDB database "${name}"`);
   };
