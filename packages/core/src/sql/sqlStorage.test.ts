@@ -1,11 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventInput } from '../events';
 import { createSkillGraph } from '../graph';
 import { createCatalog } from '../items';
 import { createLearnerModel } from '../state';
 import { createLearnerStore } from '../store';
-import { createSqlStorage } from './sqlStorage';
+import { createSqlStorage, type SqlClient } from './sqlStorage';
 
 // A real PostgreSQL engine (PGlite: Postgres compiled to WebAssembly), the same SQL a server runs.
 const graph = createSkillGraph([{ id: 'a' }, { id: 'b', prerequisites: ['a'] }]);
@@ -26,10 +27,33 @@ const attempt = (id: string, at: number, itemId = 'qa'): EventInput => ({
   correct: at % 3 !== 0,
 });
 
-describe('SQL storage on PGlite', () => {
-  let db: PGlite;
+/** A database the tests run on: PGlite always; a real server when the URL is given. */
+interface Database extends SqlClient {
+  close(): Promise<void>;
+}
+const databases: [string, () => Promise<Database>][] = [['PGlite', async () => new PGlite()]];
+const serverUrl = process.env.PACEKIT_TEST_POSTGRES_URL;
+if (serverUrl) {
+  // `pnpm test:postgres` (scripts/with-postgres.mjs) starts a private server on loopback; each
+  // run gets a database of its own.
+  databases.push([
+    'PostgreSQL',
+    async () => {
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      const name = `pacekit_test_${process.pid}_${Date.now()}`;
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const pool = new pg.Pool({ connectionString: serverUrl.replace(/\/[^/]*$/, `/${name}`), max: 20 });
+      return { query: (text, params) => pool.query(text, params), close: () => pool.end() } as Database;
+    },
+  ]);
+}
+
+describe.each(databases)('SQL storage on %s', (kind, connect) => {
+  let db: Database;
   beforeAll(async () => {
-    db = new PGlite();
+    db = await connect();
     await createSqlStorage({ client: db }).setup();
   });
   afterAll(async () => {
@@ -98,6 +122,58 @@ describe('SQL storage on PGlite', () => {
       { event: { type: 'attempt' } },
     ]);
   });
+
+  it('reports rows it cannot trust as CORRUPT_STORAGE naming the learner and the row, and leaves them', async () => {
+    const storage = createSqlStorage({ client: db });
+    const good = (learnerId: string, id: string) =>
+      JSON.stringify({ ...attempt(id, 1), learnerId, hintsUsed: 0 });
+    const cases: [string, string, string, RegExp][] = [
+      ['json-string', 'j1', JSON.stringify('just a string'), /event_id "j1": the event is not a JSON object/],
+      ['mismatch', 'm1', good('mismatch', 'other-id'), /event_id "m1": the event's id is "other-id"/],
+      ['stranger', 's1', good('somebody-else', 's1'), /holds event "s1" of learner "somebody-else"/],
+    ];
+    for (const [learnerId, eventId, json, message] of cases) {
+      await db.query('INSERT INTO pacekit_learners (learner_id, version) VALUES ($1, 1)', [learnerId]);
+      await db.query('INSERT INTO pacekit_events (learner_id, event_id, event) VALUES ($1, $2, $3::jsonb)', [
+        learnerId,
+        eventId,
+        json,
+      ]);
+      const error = await storage.load(learnerId).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'CORRUPT_STORAGE' });
+      expect((error as Error).message).toMatch(new RegExp(`learner "${learnerId}"`));
+      expect((error as Error).message).toMatch(message);
+      const store = createLearnerStore({ learner, learnerId, storage });
+      await expect(store.ready).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
+      const rows = await db.query('SELECT event_id FROM pacekit_events WHERE learner_id = $1', [learnerId]);
+      expect(rows.rows).toEqual([{ event_id: eventId }]);
+    }
+  });
+
+  it('sets up the same tables however many times it runs', async () => {
+    const storage = createSqlStorage({ client: db, prefix: 'again' });
+    await Promise.all([storage.setup(), storage.setup(), storage.setup()]);
+    await storage.setup();
+    const tables = await db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'again%' ORDER BY table_name",
+    );
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['again_events', 'again_learners', 'again_undone']);
+  });
+
+  // Only a server has concurrent connections (PGlite has one).
+  if (kind === 'PostgreSQL')
+    it('creates its tables once when 16 servers set up a fresh database together', async () => {
+      const clients = Array.from({ length: 16 }, () => new pg.Client({ connectionString: serverUrl }));
+      await Promise.all(clients.map((c) => c.connect()));
+      try {
+        const prefix = `fresh_${Date.now()}`;
+        await Promise.all(clients.map((client) => createSqlStorage({ client, prefix }).setup()));
+        const storage = createSqlStorage({ client: clients[0]!, prefix });
+        expect((await storage.append('ada', { add: [], undo: [] }, 0)).ok).toBe(true);
+      } finally {
+        await Promise.all(clients.map((c) => c.end()));
+      }
+    });
 
   it('refuses a table prefix that is not a plain identifier', () => {
     expect(() => createSqlStorage({ client: db, prefix: 'x; DROP TABLE y' })).toThrow(/plain SQL identifier/);

@@ -60,23 +60,44 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     `CREATE TABLE IF NOT EXISTS ${undone} (learner_id text NOT NULL REFERENCES ${learners} ON DELETE CASCADE, event_id text NOT NULL, PRIMARY KEY (learner_id, event_id))`,
   ];
   const where = `tables ${prefix}_*`;
+  /** A SQL string literal (the prefix is a plain identifier, so this holds no quote). */
+  const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
   const load = async (learnerId: string): Promise<StoredLog> => {
     const { rows } = await client.query<{ version: number }>(
       `SELECT version FROM ${learners} WHERE learner_id = $1`,
       [learnerId],
     );
     if (!rows[0] || rows[0].version === 0) return { ...EMPTY_LOG, events: [], undone: [] };
-    const stored = await client.query<{ event: unknown }>(
-      `SELECT event FROM ${events} WHERE learner_id = $1`,
+    const stored = await client.query<{ event_id: string; event: unknown }>(
+      `SELECT event_id, event FROM ${events} WHERE learner_id = $1`,
       [learnerId],
     );
     const gone = await client.query<{ event_id: string }>(
       `SELECT event_id FROM ${undone} WHERE learner_id = $1`,
       [learnerId],
     );
+    const corrupt = (eventId: string, problem: string) =>
+      new PacekitError(
+        'CORRUPT_STORAGE',
+        `Stored data for learner "${learnerId}" in ${where} is not a Pacekit log (row with event_id ${JSON.stringify(eventId)}: ${problem}); it was left untouched`,
+        { learnerId, eventId },
+      );
     const raw = {
       version: rows[0].version,
-      events: stored.rows.map((r) => (typeof r.event === 'string' ? JSON.parse(r.event) : r.event)),
+      events: stored.rows.map((r) => {
+        // Drivers that return jsonb as text give a string; one that holds a JSON string is corrupt.
+        let event = r.event;
+        if (typeof event === 'string') {
+          try {
+            event = JSON.parse(event);
+          } catch {
+            throw corrupt(r.event_id, 'the event is not a JSON object');
+          }
+        }
+        const id = (event as { id?: unknown } | null)?.id;
+        if (id !== r.event_id) throw corrupt(r.event_id, `the event's id is ${JSON.stringify(id)}`);
+        return event;
+      }),
       undone: gone.rows.map((r) => r.event_id),
     };
     return parseStoredLog(learnerId, raw, where);
@@ -84,7 +105,11 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
   return {
     schema,
     setup: async () => {
-      for (const statement of schema) await client.query(statement);
+      // One statement, one transaction, under an advisory lock: servers starting together on a
+      // fresh database take turns instead of racing CREATE TABLE into a unique violation.
+      await client.query(
+        `DO $setup$ BEGIN PERFORM pg_advisory_xact_lock(hashtext(${quote(`pacekit setup ${prefix}`)})); ${schema.join('; ')}; END $setup$`,
+      );
     },
     load,
     append: async (learnerId, change, expectedVersion) => {

@@ -55,7 +55,15 @@ export interface LearnerStorage {
 /** Parses what an adapter read; anything else is reported as corrupt, naming the learner and the problem. */
 export function parseStoredLog(learnerId: string, raw: unknown, where: string): StoredLog {
   const result = StoredLogSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) {
+    const foreign = result.data.events.find((e) => e.learnerId !== learnerId);
+    if (!foreign) return result.data;
+    throw new PacekitError(
+      'CORRUPT_STORAGE',
+      `Stored data for learner "${learnerId}" in ${where} holds event "${foreign.id}" of learner "${foreign.learnerId}"; it was left untouched`,
+      { learnerId, eventId: foreign.id },
+    );
+  }
   const issue = result.error.issues[0]!;
   throw new PacekitError(
     'CORRUPT_STORAGE',
