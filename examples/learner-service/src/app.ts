@@ -14,13 +14,23 @@ export const MAX_EVENTS_PER_REQUEST = 500;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Finds a key that could pollute prototypes anywhere in parsed JSON. */
-function forbiddenKey(value: unknown, path = ''): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return `${path}${key}`;
-    const found = forbiddenKey((value as Record<string, unknown>)[key], `${path}${key}.`);
-    if (found) return found;
+/** The deepest nesting of objects and arrays a request body may have. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * What is wrong with parsed JSON's shape, if anything: a key that could pollute prototypes, or
+ * nesting deeper than {@link MAX_JSON_DEPTH}. Iterative, so no body can overflow the stack.
+ */
+function shapeProblem(body: unknown): string | undefined {
+  const stack: [unknown, string, number][] = [[body, '', 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return `body nested deeper than ${MAX_JSON_DEPTH} levels (at "${path}")`;
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return `forbidden key "${path}${key}"`;
+      stack.push([(value as Record<string, unknown>)[key], `${path}${key}.`, depth + 1]);
+    }
   }
   return undefined;
 }
@@ -109,8 +119,8 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
     } catch {
       return { response: badRequest('body is not valid JSON') };
     }
-    const key = forbiddenKey(body);
-    return key ? { response: badRequest(`forbidden key "${key}"`) } : { body };
+    const problem = shapeProblem(body);
+    return problem ? { response: badRequest(problem) } : { body };
   };
 
   const loadState = async (learnerId: string) => {
@@ -155,8 +165,8 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
         return badRequest(`event "${foreign.id}" is for learner "${foreign.learnerId}", not "${learnerId}"`);
       const store = createLearnerStore({ learner: pacer.learner, learnerId, storage });
       await store.ready;
-      for (const event of events) await store.record(event as EventInput);
-      const state = store.getSnapshot();
+      // All or none: a batch with one event the course cannot fold stores nothing.
+      const state = await store.recordAll(events as EventInput[]);
       return c.json({ learnerId, eventCount: state.eventCount, recorded: events.length });
     },
   );

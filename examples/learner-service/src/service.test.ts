@@ -116,4 +116,34 @@ describe('learner service', () => {
     const state = await (await fetch(`${base}/learners/ada`)).json();
     expect(state.eventCount).toBe(2);
   });
+
+  it('answers 400 naming the problem for malformed strings and deep nesting, and stores a batch all or none', async () => {
+    const before = (await (await fetch(`${base}/learners/ada`)).json()).eventCount;
+    const nul = await post('ada', { ...attempt('n', T0), itemId: 'a\u0000b' });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error).toMatch(
+      /"itemId": must not contain NUL characters or unpaired UTF-16 surrogates/,
+    );
+    const surrogate = await post(
+      'ada',
+      undefined,
+      `{"id":"s\\ud800","at":${T0},"type":"attempt","itemId":"x","correct":true}`,
+    );
+    expect(surrogate.status).toBe(400);
+    expect((await surrogate.json()).error).toMatch(/"id": must not contain NUL/);
+    const deep = await post('ada', undefined, `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(deep.status).toBe(400);
+    expect((await deep.json()).error).toMatch(/^body nested deeper than 32 levels/);
+    // The third event names an item the course does not have: nothing of the batch is stored.
+    const batch = await post('ada', [
+      attempt('b1', T0 + 10),
+      attempt('b2', T0 + 11),
+      attempt('b3', T0 + 12, 'no-such-item'),
+    ]);
+    expect(batch.status).toBe(400);
+    expect((await batch.json()).error).toMatch(/no-such-item/);
+    expect((await (await fetch(`${base}/learners/ada`)).json()).eventCount).toBe(before);
+    const good = await post('ada', [attempt('b1', T0 + 10), attempt('b2', T0 + 11)]);
+    expect(await good.json()).toMatchObject({ eventCount: before + 2, recorded: 2 });
+  });
 });

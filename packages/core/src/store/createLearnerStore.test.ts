@@ -87,6 +87,35 @@ describe('createLearnerStore', () => {
     expect(store.events()).toHaveLength(1);
   });
 
+  it('records a batch all or none: one bad event stores and applies nothing of it', async () => {
+    const storage = createMemoryStorage();
+    const store = createLearnerStore({ learner, learnerId: 'ada', storage });
+    await store.ready;
+    await store.record(attempt('e1', 1));
+    const before = store.getSnapshot();
+    const batch = [attempt('e2', 2), attempt('e3', 3, 'qb'), attempt('e4', 4, 'ghost'), attempt('e5', 5)];
+    await expect(store.recordAll(batch)).rejects.toMatchObject({ code: 'UNKNOWN_ITEM' });
+    await expect(
+      store.recordAll([attempt('e2', 2), { ...attempt('e3', 3), correct: 'yes' } as never]),
+    ).rejects.toThrow(/^event 1: Invalid event: "correct"/);
+    expect(store.getSnapshot()).toBe(before);
+    expect((await storage.load('ada')).events.map((e) => e.id)).toEqual(['e1']);
+    // A good batch: applied as one, saved in one append, duplicates (in it and before it) once.
+    const appends = vi.spyOn(storage, 'append');
+    const after = await store.recordAll([
+      attempt('e3', 3, 'qb'),
+      attempt('e2', 2),
+      attempt('e2', 2),
+      attempt('e1', 1),
+    ]);
+    expect(appends).toHaveBeenCalledTimes(1);
+    expect(after.eventCount).toBe(3);
+    expect(after).toEqual(
+      learner.replay('ada', [attempt('e1', 1), attempt('e2', 2), attempt('e3', 3, 'qb')]),
+    );
+    expect((await storage.load('ada')).events.map((e) => e.id).sort()).toEqual(['e1', 'e2', 'e3']);
+  });
+
   it('undoes the last recorded event, restoring the previous snapshot exactly', async () => {
     const store = createLearnerStore({ learner, learnerId: 'ada', checkpointEvery: 2 });
     for (let i = 0; i < 5; i++) await store.record(attempt(`e${i}`, i * 10));

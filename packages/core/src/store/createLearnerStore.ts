@@ -45,6 +45,13 @@ export interface LearnerStore {
    */
   record(event: EventInput): Promise<LearnerState>;
   /**
+   * Records several events all or none: every one is validated and checked against the model
+   * before any is applied, so one bad event (`INVALID_EVENT`, `UNKNOWN_ITEM`, …) rejects the
+   * batch and changes nothing; the rest is as {@link LearnerStore.record}, with one save for the
+   * batch. Ids already recorded are skipped.
+   */
+  recordAll(events: readonly EventInput[]): Promise<LearnerState>;
+  /**
    * Undoes an event: the one with `eventId` (e.g. a teacher's mark-mastered from last week), or
    * else the last event recorded through this store. The state becomes what it would be had the
    * event never happened. Resolves false when there is no such event.
@@ -227,6 +234,49 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     }).catch(() => undefined);
   });
 
+  /** Parses events for this learner, naming the batch position of a bad one. */
+  const parseOwn = (inputs: readonly EventInput[]): LearnerEvent[] =>
+    inputs.map((input, index) => {
+      let event: LearnerEvent;
+      try {
+        event = parseEvent(input);
+      } catch (error) {
+        if (inputs.length > 1 && error instanceof PacekitError)
+          throw new PacekitError(error.code, `event ${index}: ${error.message}`, error.details);
+        throw error;
+      }
+      if (event.learnerId !== learnerId) {
+        throw new PacekitError(
+          'INVALID_EVENT',
+          `Event "${event.id}" is for learner "${event.learnerId}", not "${learnerId}"`,
+          { eventId: event.id },
+        );
+      }
+      return event;
+    });
+
+  async function recordAll(inputs: readonly EventInput[]): Promise<LearnerState> {
+    guard();
+    const events = parseOwn(inputs);
+    const seen = new Set<string>();
+    const fresh = events.filter(
+      (e) => !ids.has(e.id) && !undone.has(e.id) && !seen.has(e.id) && seen.add(e.id),
+    );
+    // integrate checks every new event folds before it changes anything: all or none.
+    if (integrate(events, [])) {
+      for (const event of fresh) {
+        recorded.push(event.id);
+        pending.add.push(event);
+      }
+      notify();
+    }
+    await enqueue(async () => {
+      guard();
+      await persist();
+    });
+    return state;
+  }
+
   return {
     learnerId,
     learner,
@@ -236,27 +286,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    record: async (input) => {
-      guard();
-      const event = parseEvent(input);
-      if (event.learnerId !== learnerId) {
-        throw new PacekitError(
-          'INVALID_EVENT',
-          `Event "${event.id}" is for learner "${event.learnerId}", not "${learnerId}"`,
-          { eventId: event.id },
-        );
-      }
-      if (integrate([event], [])) {
-        recorded.push(event.id);
-        pending.add.push(event);
-        notify();
-      }
-      await enqueue(async () => {
-        guard();
-        await persist();
-      });
-      return state;
-    },
+    record: (input) => recordAll([input]),
+    recordAll,
     undo: async (eventId) => {
       guard();
       let id: string | undefined;
