@@ -252,6 +252,11 @@ describe('learner model: replay', () => {
         const ordered = [...events].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
         const incremental = ordered.reduce((s, e) => learner.apply(s, e), learner.initialState('ada'));
         expect(learner.replay('ada', events)).toEqual(incremental);
+        // applyAll folds in the order given, with one copy: the same as apply one by one.
+        const half = learner.applyAll(learner.initialState('ada'), ordered.slice(0, ordered.length >> 1));
+        const frozen = structuredClone(half);
+        expect(learner.applyAll(half, ordered.slice(ordered.length >> 1))).toEqual(incremental);
+        expect(half).toEqual(frozen);
         for (const skill of Object.values(incremental.skills)) {
           expect(skill.pMastery).toBeGreaterThanOrEqual(0);
           expect(skill.pMastery).toBeLessThanOrEqual(1);

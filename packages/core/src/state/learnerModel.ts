@@ -96,6 +96,12 @@ export interface LearnerModel {
    */
   apply(state: LearnerState, event: LearnerEvent): LearnerState;
   /**
+   * The state after several validated events, applied in the order given: what `apply` one by
+   * one gives, with one copy of the state instead of one per event. Throws like `apply` (the
+   * first event that cannot be folded), leaving `state` as it was.
+   */
+  applyAll(state: LearnerState, events: readonly LearnerEvent[]): LearnerState;
+  /**
    * A learner's state from their events in any order: each is validated, duplicates (same
    * id) count once, and they are applied in `at` order (ties by id). The same events in any
    * arrival order give the same state.
@@ -467,6 +473,13 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     fold(draft, event);
     return draft;
   };
+  const applyAll = (state: LearnerState, events: readonly LearnerEvent[]): LearnerState => {
+    if (events.length === 0) return state;
+    if (events.length === 1) return apply(state, events[0]!);
+    const draft = own(state);
+    for (const event of events) fold(draft, event);
+    return draft;
+  };
 
   const initialState = (learnerId: string): LearnerState => {
     const state = createLearnerState(learnerId);
@@ -501,6 +514,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     masteryThreshold: threshold,
     initialState,
     apply,
+    applyAll,
     replay: (learnerId, events) => {
       const unique = new Map<string, LearnerEvent>();
       for (const input of events) {

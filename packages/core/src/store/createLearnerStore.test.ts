@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { EventInput } from '../events';
+import { type EventInput, parseEvent } from '../events';
 import { createSkillGraph } from '../graph';
 import { createCatalog } from '../items';
 import { createLearnerModel } from '../state';
@@ -114,6 +114,28 @@ describe('createLearnerStore', () => {
       learner.replay('ada', [attempt('e1', 1), attempt('e2', 2), attempt('e3', 3, 'qb')]),
     );
     expect((await storage.load('ada')).events.map((e) => e.id).sort()).toEqual(['e1', 'e2', 'e3']);
+  });
+
+  it('answers a compare-and-set loser, and a store that is behind, with only what changed (memory storage)', async () => {
+    const storage = createMemoryStorage();
+    const parsed = (id: string, at: number) => parseEvent(attempt(id, at));
+    expect(await storage.append('ada', { add: [parsed('e1', 1), parsed('e2', 2)], undo: [] }, 0)).toEqual({
+      ok: true,
+    });
+    expect(await storage.append('ada', { add: [parsed('e3', 3)], undo: ['e1'] }, 1)).toEqual({ ok: true });
+    // A writer still at version 1 loses, and gets the save of version 2 only.
+    const lost = await storage.append('ada', { add: [parsed('e9', 9)], undo: [] }, 1);
+    expect(lost).toEqual({
+      ok: false,
+      current: { version: 2, events: [parsed('e3', 3)], undone: ['e1'], since: 1 },
+    });
+    expect(await storage.changesSince!('ada', 2)).toEqual({ version: 2, events: [], undone: [], since: 2 });
+    expect((await storage.load('ada')).events.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+    // The store behind catches up from it and saves on top: e9 lands, e1 stays undone.
+    const store = createLearnerStore({ learner, learnerId: 'ada', storage });
+    await store.ready;
+    await store.record(attempt('e9', 9));
+    expect(store.events().map((e) => e.id)).toEqual(['e2', 'e3', 'e9']);
   });
 
   it('undoes the last recorded event, restoring the previous snapshot exactly', async () => {

@@ -114,9 +114,12 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     const k = Math.min(Math.floor(position / every), checkpoints.length - 1);
     checkpoints = checkpoints.slice(0, k + 1);
     let s = checkpoints[k]!;
-    for (let i = k * every; i < log.length; i++) {
-      s = learner.apply(s, log[i]!);
-      if ((i + 1) % every === 0) checkpoints.push(s);
+    // A checkpoint's state is shared, never changed: each stretch between checkpoints is folded
+    // into a copy of its own.
+    for (let from = k * every; from < log.length; from += every) {
+      const to = Math.min(from + every, log.length);
+      s = learner.applyAll(s, log.slice(from, to));
+      if (to % every === 0) checkpoints.push(s);
     }
     state = s;
   };
@@ -153,8 +156,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       return true;
     }
     // Check every new event folds before anything changes: a bad reference leaves all as it was.
-    const probe = learner.initialState(learnerId);
-    for (const event of fresh) learner.apply(probe, event);
+    learner.applyAll(learner.initialState(learnerId), fresh);
     let earliest = Number.POSITIVE_INFINITY;
     for (const id of tombstones) {
       if (undone.has(id)) continue;
@@ -185,6 +187,12 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     return next;
   };
 
+  /** What the store has not seen yet: the changes since its version where the adapter can tell. */
+  const changes = async (): Promise<StoredLog> => {
+    const since = await storage!.changesSince?.(learnerId, version);
+    return since && (since.since === version || !since.since) ? since : storage!.load(learnerId);
+  };
+
   const merge = (remote: StoredLog): void => {
     version = remote.version;
     if (integrate(remote.events, remote.undone)) notify();
@@ -203,10 +211,15 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         version++;
         continue;
       }
-      // Someone saved first: take their log, and save what is still ours on top of it.
-      merge(result.current);
-      const stored = new Set(result.current.events.map((e) => e.id));
-      const storedUndone = new Set(result.current.undone);
+      // Someone saved first: take what they saved, and save what is still ours on top of it.
+      // An adapter may answer with only the changes since our version (`since`); anything else
+      // it gives is the whole log.
+      let current = result.current;
+      if (current.since !== undefined && current.since !== 0 && current.since !== version)
+        current = await changes();
+      merge(current);
+      const stored = new Set(current.events.map((e) => e.id));
+      const storedUndone = new Set(current.undone);
       pending = {
         add: [...change.add.filter((e) => !stored.has(e.id) && ids.has(e.id)), ...pending.add],
         undo: [...change.undo.filter((id) => !storedUndone.has(id)), ...pending.undo],
@@ -230,7 +243,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   ready.catch(() => undefined);
   const unsubscribeStorage = storage?.subscribe?.(learnerId, () => {
     enqueue(async () => {
-      if (failure === undefined) merge(await storage.load(learnerId));
+      if (failure === undefined) merge(await changes());
     }).catch(() => undefined);
   });
 

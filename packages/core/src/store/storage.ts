@@ -13,6 +13,12 @@ export interface StoredLog {
   events: LearnerEvent[];
   /** Ids of undone events: tombstones, so that merging two writers never brings one back. */
   undone: string[];
+  /**
+   * When set, `events` and `undone` are only what the saves after version `since` added — what
+   * an adapter may answer a compare-and-set loser whose `expectedVersion` was `since`, so that
+   * it re-reads only what changed. Absent (or 0): the whole log.
+   */
+  since?: number;
 }
 
 /** The log of a learner with nothing stored. */
@@ -23,6 +29,7 @@ export const StoredLogSchema = z.object({
   version: z.number().int().nonnegative(),
   events: z.array(EventSchema),
   undone: z.array(z.string()),
+  since: z.number().int().nonnegative().optional(),
 });
 
 /** What one save adds to a learner's log: new events and new undos. */
@@ -33,7 +40,10 @@ export interface LogChange {
   undo: string[];
 }
 
-/** The answer to a save: saved, or someone else saved first (here is the log as it is now). */
+/**
+ * The answer to a save: saved, or someone else saved first (here is the log as it is now — or,
+ * with `since` set to the save's `expectedVersion`, what changed since then).
+ */
 export type SaveResult = { ok: true } | { ok: false; current: StoredLog };
 
 /**
@@ -48,6 +58,12 @@ export interface LearnerStorage {
   load(learnerId: string): Promise<StoredLog>;
   /** Appends `change` if the stored version is `expectedVersion` (0: nothing stored); the version then goes up by one. */
   append(learnerId: string, change: LogChange, expectedVersion: number): Promise<SaveResult>;
+  /**
+   * What the saves after `version` added (a log with `since: version`), so a store that is
+   * behind catches up at the cost of what changed. Optional: without it, stores reload the
+   * whole log.
+   */
+  changesSince?(learnerId: string, version: number): Promise<StoredLog>;
   /** Calls `listener` when another writer (another tab, say) changed the learner's log. Optional. */
   subscribe?(learnerId: string, listener: () => void): () => void;
 }
@@ -83,19 +99,63 @@ export function applyChange(log: StoredLog, change: LogChange): void {
 
 /**
  * Storage in memory: for tests, for servers that keep logs elsewhere, and as the reference
- * behaviour of an adapter. Events are copied in and out, so callers never share them.
+ * behaviour of an adapter. Events are copied in and out, so callers never share them. A save
+ * costs what it adds, and a compare-and-set loser gets only what changed since its version.
  */
 export function createMemoryStorage(): LearnerStorage {
-  const logs = new Map<string, StoredLog>();
+  interface Entry {
+    version: number;
+    events: LearnerEvent[];
+    undone: string[];
+    /** The version each event and each undo was saved at, in save order. */
+    added: { version: number; event?: LearnerEvent; undo?: string }[];
+    ids: Set<string>;
+    undoneIds: Set<string>;
+  }
+  const logs = new Map<string, Entry>();
   const listeners = new Map<string, Set<() => void>>();
-  const copy = (log: StoredLog): StoredLog => structuredClone(log);
+  const since = (entry: Entry, version: number): StoredLog => {
+    let i = entry.added.length;
+    while (i > 0 && entry.added[i - 1]!.version > version) i--;
+    const tail = entry.added.slice(i);
+    return structuredClone({
+      version: entry.version,
+      events: tail.flatMap((a) => (a.event ? [a.event] : [])),
+      undone: tail.flatMap((a) => (a.undo !== undefined ? [a.undo] : [])),
+      since: version,
+    });
+  };
   return {
-    load: async (learnerId) => copy(logs.get(learnerId) ?? { ...EMPTY_LOG, events: [], undone: [] }),
+    load: async (learnerId) => {
+      const entry = logs.get(learnerId);
+      return entry
+        ? structuredClone({ version: entry.version, events: entry.events, undone: entry.undone })
+        : { ...EMPTY_LOG, events: [], undone: [] };
+    },
+    changesSince: async (learnerId, version) => {
+      const entry = logs.get(learnerId);
+      return entry ? since(entry, version) : { ...EMPTY_LOG, events: [], undone: [] };
+    },
     append: async (learnerId, change, expectedVersion) => {
-      const log = logs.get(learnerId) ?? { version: 0, events: [], undone: [] };
-      if (log.version !== expectedVersion) return { ok: false, current: copy(log) };
-      applyChange(log, structuredClone(change));
-      logs.set(learnerId, log);
+      let entry = logs.get(learnerId);
+      if ((entry?.version ?? 0) !== expectedVersion)
+        return { ok: false, current: since(entry!, expectedVersion) };
+      entry ??= { version: 0, events: [], undone: [], added: [], ids: new Set(), undoneIds: new Set() };
+      const version = expectedVersion + 1;
+      for (const event of structuredClone(change.add)) {
+        if (entry.ids.has(event.id)) continue;
+        entry.ids.add(event.id);
+        entry.events.push(event);
+        entry.added.push({ version, event });
+      }
+      for (const id of change.undo) {
+        if (entry.undoneIds.has(id)) continue;
+        entry.undoneIds.add(id);
+        entry.undone.push(id);
+        entry.added.push({ version, undo: id });
+      }
+      entry.version = version;
+      logs.set(learnerId, entry);
       for (const listener of listeners.get(learnerId) ?? []) listener();
       return { ok: true };
     },
