@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventInput } from '../events';
+import { type EventInput, parseEvent } from '../events';
 import { createSkillGraph } from '../graph';
 import { createCatalog } from '../items';
 import { createLearnerModel } from '../state';
@@ -121,6 +121,22 @@ describe.each(databases)('SQL storage on %s', (kind, connect) => {
     expect((await db.query(`SELECT event FROM pacekit_events WHERE learner_id = 'foreign'`)).rows).toEqual([
       { event: { type: 'attempt' } },
     ]);
+  });
+
+  it('answers a compare-and-set loser with only what changed since its version', async () => {
+    const storage = createSqlStorage({ client: db });
+    const e = (id: string, at: number) => parseEvent({ ...attempt(id, at), learnerId: 'since' });
+    expect(await storage.append('since', { add: [e('s1', 1), e('s2', 2)], undo: [] }, 0)).toEqual({
+      ok: true,
+    });
+    expect(await storage.append('since', { add: [e('s3', 3)], undo: ['s1'] }, 1)).toEqual({ ok: true });
+    const lost = await storage.append('since', { add: [e('s9', 9)], undo: [] }, 1);
+    expect(lost).toEqual({
+      ok: false,
+      current: { version: 2, events: [e('s3', 3)], undone: ['s1'], since: 1 },
+    });
+    expect(await storage.changesSince!('since', 2)).toEqual({ version: 2, events: [], undone: [], since: 2 });
+    expect((await storage.load('since')).events.map((x) => x.id).sort()).toEqual(['s1', 's2', 's3']);
   });
 
   it('reports rows it cannot trust as CORRUPT_STORAGE naming the learner and the row, and leaves them', async () => {

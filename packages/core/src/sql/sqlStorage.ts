@@ -23,7 +23,7 @@ export interface SqlStorageOptions {
 export interface SqlStorage extends LearnerStorage {
   /** Creates the tables if they do not exist (idempotent; run at startup or in a migration). */
   setup(): Promise<void>;
-  /** The `CREATE TABLE` statements, for migration tools. */
+  /** The statements that create its tables or bring them up to date (idempotent), for migration tools. */
   readonly schema: readonly string[];
 }
 
@@ -58,23 +58,31 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     `CREATE TABLE IF NOT EXISTS ${learners} (learner_id text PRIMARY KEY, version integer NOT NULL CHECK (version >= 0), updated_at timestamptz NOT NULL DEFAULT now())`,
     `CREATE TABLE IF NOT EXISTS ${events} (learner_id text NOT NULL REFERENCES ${learners} ON DELETE CASCADE, event_id text NOT NULL, event jsonb NOT NULL, PRIMARY KEY (learner_id, event_id))`,
     `CREATE TABLE IF NOT EXISTS ${undone} (learner_id text NOT NULL REFERENCES ${learners} ON DELETE CASCADE, event_id text NOT NULL, PRIMARY KEY (learner_id, event_id))`,
+    // The version of the save that added each row, so a writer that is behind reads only what
+    // changed (rows from before this column existed count as version 0).
+    `ALTER TABLE ${events} ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 0`,
+    `ALTER TABLE ${undone} ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 0`,
+    `CREATE INDEX IF NOT EXISTS ${events}_by_version ON ${events} (learner_id, version)`,
   ];
   const where = `tables ${prefix}_*`;
   /** A SQL string literal (the prefix is a plain identifier, so this holds no quote). */
   const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
-  const load = async (learnerId: string): Promise<StoredLog> => {
+  /** The log (`since` 0), or what the saves after version `since` added. */
+  const read = async (learnerId: string, since: number): Promise<StoredLog> => {
     const { rows } = await client.query<{ version: number }>(
       `SELECT version FROM ${learners} WHERE learner_id = $1`,
       [learnerId],
     );
-    if (!rows[0] || rows[0].version === 0) return { ...EMPTY_LOG, events: [], undone: [] };
+    const tail = since > 0 ? { since } : {};
+    if (!rows[0] || rows[0].version === 0) return { ...EMPTY_LOG, events: [], undone: [], ...tail };
+    if (rows[0].version <= since) return { version: rows[0].version, events: [], undone: [], ...tail };
     const stored = await client.query<{ event_id: string; event: unknown }>(
-      `SELECT event_id, event FROM ${events} WHERE learner_id = $1`,
-      [learnerId],
+      `SELECT event_id, event FROM ${events} WHERE learner_id = $1 AND ($2 = 0 OR version > $2)`,
+      [learnerId, since],
     );
     const gone = await client.query<{ event_id: string }>(
-      `SELECT event_id FROM ${undone} WHERE learner_id = $1`,
-      [learnerId],
+      `SELECT event_id FROM ${undone} WHERE learner_id = $1 AND ($2 = 0 OR version > $2)`,
+      [learnerId, since],
     );
     const corrupt = (eventId: string, problem: string) =>
       new PacekitError(
@@ -99,9 +107,11 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         return event;
       }),
       undone: gone.rows.map((r) => r.event_id),
+      ...tail,
     };
     return parseStoredLog(learnerId, raw, where);
   };
+  const load = (learnerId: string) => read(learnerId, 0);
   return {
     schema,
     setup: async () => {
@@ -112,6 +122,7 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
       );
     },
     load,
+    changesSince: read,
     append: async (learnerId, change, expectedVersion) => {
       if (expectedVersion === 0) {
         await client.query(
@@ -123,19 +134,19 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         `WITH bumped AS (
            UPDATE ${learners} SET version = version + 1, updated_at = now() WHERE learner_id = $1 AND version = $2 RETURNING version
          ), added AS (
-           INSERT INTO ${events} (learner_id, event_id, event)
-           SELECT $1, e->>'id', e FROM jsonb_array_elements($3::jsonb) AS e WHERE EXISTS (SELECT 1 FROM bumped)
+           INSERT INTO ${events} (learner_id, event_id, event, version)
+           SELECT $1, e->>'id', e, bumped.version FROM jsonb_array_elements($3::jsonb) AS e, bumped
            ON CONFLICT DO NOTHING
          ), removed AS (
-           INSERT INTO ${undone} (learner_id, event_id)
-           SELECT $1, u FROM jsonb_array_elements_text($4::jsonb) AS u WHERE EXISTS (SELECT 1 FROM bumped)
+           INSERT INTO ${undone} (learner_id, event_id, version)
+           SELECT $1, u, bumped.version FROM jsonb_array_elements_text($4::jsonb) AS u, bumped
            ON CONFLICT DO NOTHING
          )
          SELECT version FROM bumped`,
         [learnerId, expectedVersion, JSON.stringify(change.add), JSON.stringify(change.undo)],
       );
       if (rows.length === 1) return { ok: true };
-      return { ok: false, current: await load(learnerId) };
+      return { ok: false, current: await read(learnerId, expectedVersion) };
     },
   };
 }
