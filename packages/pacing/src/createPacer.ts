@@ -182,6 +182,8 @@ export function createPacer(options: PacerOptions): Pacer {
     catalog,
     masteryThreshold: opts.masteryThreshold,
     hintCredit: opts.hintCredit,
+    // What the plugins fold depends on (memory, grader, implicit repetition, struggle).
+    fingerprint: JSON.stringify(opts),
     plugins: [
       // Pace first: it reads the memory cards as they were before the response. An
       // individualized model follows the learner's pace itself (LearnerState.pace).

@@ -72,6 +72,11 @@ export interface LearnerModelOptions {
   learnerClass?: (learnerId: string) => string | undefined;
   /** Plugins that keep state of their own. */
   plugins?: readonly LearnerModelPlugin[];
+  /**
+   * Text that tells this model's configuration apart where the core cannot see it (plugins'
+   * options, `learnerClass`): part of {@link LearnerModel.fingerprint}.
+   */
+  fingerprint?: string;
 }
 
 /**
@@ -87,6 +92,12 @@ export interface LearnerModel {
   readonly catalog: Catalog | undefined;
   /** The mastery threshold in use. */
   readonly masteryThreshold: number;
+  /**
+   * A digest of everything that decides what the fold gives (BKT model, skills, items,
+   * threshold, hint credit, plugins, `options.fingerprint`): storage checkpoints folded by
+   * another model are not used.
+   */
+  readonly fingerprint: string;
   /** A new learner's state (with every plugin's initial slice). */
   initialState(learnerId: string): LearnerState;
   /**
@@ -139,6 +150,18 @@ export interface LearnerPace {
   ability: number;
   /** Responses the estimate has seen. */
   responses: number;
+}
+
+/** A 64-bit FNV-1a digest of a string, as 16 hex digits (not cryptographic: it tells configurations apart). */
+function fnv1a(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x811c9dc5) ^ (h1 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
 /** An attempt's or a review's response in [0, 1], before hint credit: "again" is a wrong answer. */
@@ -507,11 +530,26 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     );
   };
 
+  let digest: string | undefined;
   return {
     bkt,
     graph,
     catalog,
     masteryThreshold: threshold,
+    get fingerprint() {
+      digest ??= fnv1a(
+        JSON.stringify([
+          bkt.model,
+          graph?.skills ?? null,
+          catalog?.items ?? null,
+          threshold,
+          hintCredit,
+          plugins.map((p) => p.key),
+          options.fingerprint ?? '',
+        ]),
+      );
+      return digest;
+    },
     initialState,
     apply,
     applyAll,

@@ -201,10 +201,15 @@ describe('createLearnerStore', () => {
         ),
       ),
     );
+    const whole = await storage.changesSince!('ada', 0);
+    expect(whole.events).toHaveLength(1000);
+    // A new store starts from the latest checkpoint and the events after it: the same state.
     const stored = await storage.load('ada');
-    expect(stored.events).toHaveLength(1000);
+    expect(stored.checkpoint).toBeDefined();
+    expect(stored.events.length).toBeLessThan(1000);
     const fresh = createLearnerStore({ learner, learnerId: 'ada', storage });
     await fresh.ready;
+    expect(fresh.getSnapshot()).toEqual(learner.replay('ada', whole.events));
     expect(fresh.getSnapshot().eventCount).toBe(1000);
   });
 
@@ -238,5 +243,139 @@ describe('createLearnerStore', () => {
     await expect(store.ready).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
     await expect(store.record(attempt('e1', 1))).rejects.toMatchObject({ code: 'CORRUPT_STORAGE' });
     expect(saves).toHaveLength(0);
+  });
+});
+
+describe('checkpoints in storage', () => {
+  const events = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) =>
+      attempt(`e${from + i}`, (from + i) * 10, i % 3 ? 'qa' : 'qb', i % 4 !== 0),
+    );
+  const parsedAll = (list: EventInput[]) => list.map((e) => parseEvent(e));
+
+  it('loads from the latest checkpoint and the events after it, equal to a replay of everything', async () => {
+    const storage = createMemoryStorage();
+    const writer = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 8 });
+    for (const e of events(30)) await writer.record(e);
+    const stored = await storage.load('ada');
+    expect(stored.checkpoint).toMatchObject({
+      version: 24,
+      through: { at: 230, id: 'e23' },
+      model: learner.fingerprint,
+    });
+    expect(stored.events.map((e) => e.id)).toEqual(['e24', 'e25', 'e26', 'e27', 'e28', 'e29']);
+    const reader = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 8 });
+    await reader.ready;
+    expect(reader.events().map((e) => e.id)).toEqual(['e24', 'e25', 'e26', 'e27', 'e28', 'e29']);
+    expect(reader.getSnapshot()).toEqual(learner.replay('ada', events(30)));
+  });
+
+  it('takes late events, old duplicates and undos of checkpointed events from the whole log', async () => {
+    const storage = createMemoryStorage();
+    const writer = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 4 });
+    await writer.recordAll(events(12));
+    for (const e of events(6, 12)) await writer.record(e);
+    const store = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 4 });
+    await store.ready;
+    expect(store.events().length).toBeLessThan(18);
+    const late = attempt('late', 15, 'qb', false);
+    await store.record(late);
+    expect(store.getSnapshot()).toEqual(learner.replay('ada', [...events(18), late]));
+    const before = store.getSnapshot();
+    await store.record(events(1, 3)[0]!); // e3 again: nothing changes
+    expect(store.getSnapshot()).toEqual(before);
+    expect(await store.undo('e5')).toBe(true);
+    const expected = learner.replay(
+      'ada',
+      [...events(18), late].filter((e) => e.id !== 'e5'),
+    );
+    expect(store.getSnapshot()).toEqual(expected);
+    // Every store after it agrees, the writer that did not see these included.
+    const again = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 4 });
+    await again.ready;
+    expect(again.getSnapshot()).toEqual(expected);
+    await writer.record(attempt('e99', 990));
+    expect(writer.getSnapshot()).toEqual(
+      learner.replay(
+        'ada',
+        [...events(18), late, attempt('e99', 990)].filter((e) => e.id !== 'e5'),
+      ),
+    );
+  });
+
+  it('does not use a checkpoint folded by another model', async () => {
+    const storage = createMemoryStorage();
+    const writer = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 4 });
+    await writer.recordAll(events(10));
+    await writer.record(attempt('e10', 100));
+    expect((await storage.load('ada')).checkpoint?.model).toBe(learner.fingerprint);
+    const other = createLearnerModel({
+      bkt: {
+        kind: 'bkt',
+        schemaVersion: 1,
+        skills: {},
+        defaultParams: { pInit: 0.5, pLearn: 0.1, pGuess: 0.25, pSlip: 0.1 },
+      },
+      graph,
+      catalog,
+    });
+    expect(other.fingerprint).not.toBe(learner.fingerprint);
+    const store = createLearnerStore({ learner: other, learnerId: 'ada', storage });
+    await store.ready;
+    expect(store.getSnapshot()).toEqual(other.replay('ada', [...events(10), attempt('e10', 100)]));
+  });
+
+  it('equals a replay of what was kept whatever the writers, order, duplicates and undos (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            writer: fc.nat({ max: 2 }),
+            id: fc.nat({ max: 40 }),
+            at: fc.nat({ max: 60 }),
+            undo: fc.boolean(),
+            fresh: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+        async (steps) => {
+          const storage = createMemoryStorage();
+          const stores = [0, 1, 2].map(() =>
+            createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 3 }),
+          );
+          await Promise.all(stores.map((s) => s.ready));
+          const byId = new Map<string, EventInput>();
+          const gone = new Set<string>();
+          for (const step of steps) {
+            let store = stores[step.writer]!;
+            if (step.fresh) {
+              // Now and then a writer restarts: a new store from storage's checkpoint.
+              store = stores[step.writer] = createLearnerStore({
+                learner,
+                learnerId: 'ada',
+                storage,
+                checkpointEvery: 3,
+              });
+              await store.ready;
+            }
+            const id = `x${step.id}`;
+            if (step.undo && byId.has(id)) {
+              if (await store.undo(id)) gone.add(id);
+            } else if (!gone.has(id)) {
+              const event =
+                byId.get(id) ?? attempt(id, step.at, step.at % 2 ? 'qa' : 'qb', step.at % 3 !== 0);
+              byId.set(id, event);
+              await store.record(event);
+            }
+          }
+          const kept = [...byId.values()].filter((e) => !gone.has(e.id));
+          const reader = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 3 });
+          await reader.ready;
+          expect(reader.getSnapshot()).toEqual(learner.replay('ada', kept));
+          expect(parsedAll(kept).length).toBe(reader.getSnapshot().eventCount);
+        },
+      ),
+      { numRuns: 60, seed: 16 },
+    );
   });
 });

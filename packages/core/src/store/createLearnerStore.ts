@@ -1,7 +1,7 @@
 import { PacekitError } from '../errors';
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { LearnerModel, LearnerState } from '../state';
-import type { LearnerStorage, LogChange, StoredLog } from './storage';
+import type { Checkpoint, EventKey, LearnerStorage, LogChange, StoredLog } from './storage';
 
 /** Options of {@link createLearnerStore}. */
 export interface LearnerStoreOptions {
@@ -91,14 +91,19 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     );
   }
 
+  // The events this store holds, in fold order: the whole log, or — when it started from a
+  // storage checkpoint (`base`) — the events after it.
   const log: LearnerEvent[] = [];
   const ids = new Set<string>();
   const undone = new Set<string>();
   const recorded: string[] = [];
-  // checkpoints[k] is the state after log[0 .. k·every).
+  let base: { state: LearnerState; through: EventKey | null } | undefined;
+  // checkpoints[k] is the state after log[0 .. k·every) folded onto the base (or a new learner).
   let checkpoints: LearnerState[] = [learner.initialState(learnerId)];
   let state = checkpoints[0]!;
   let version = 0;
+  // Events folded since a checkpoint was last offered to storage.
+  let sinceOffered = 0;
   // Local changes not yet saved: one save carries all of them, so records queued behind it
   // find nothing left to do.
   let pending: LogChange = { add: [], undo: [] };
@@ -140,11 +145,11 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     // A stored log keeps undone events beside their tombstones: those never join.
     const gone = new Set(tombstones);
     const fresh = events.filter((e) => !ids.has(e.id) && !undone.has(e.id) && !gone.has(e.id));
-    const last = log[log.length - 1];
+    const last = log[log.length - 1] ?? base?.through ?? undefined;
     if (
       tombstones.every((id) => undone.has(id)) &&
       fresh.length === 1 &&
-      (!last || compareEvents(last, fresh[0]!) < 0)
+      (!last || compareEvents(last as LearnerEvent, fresh[0]!) < 0)
     ) {
       // The common case, one event after all others: folding it onto the current state is also
       // its check (apply throws before anything changes), so it is folded once.
@@ -152,6 +157,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       state = learner.apply(state, event);
       log.push(event);
       ids.add(event.id);
+      sinceOffered++;
       if (log.length % every === 0) checkpoints.push(state);
       return true;
     }
@@ -172,6 +178,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       const position = positionOf(event);
       log.splice(position, 0, event);
       ids.add(event.id);
+      sinceOffered++;
       earliest = Math.min(earliest, position);
     }
     if (earliest === Number.POSITIVE_INFINITY) return false;
@@ -193,9 +200,88 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     return since && (since.since === version || !since.since) ? since : storage!.load(learnerId);
   };
 
-  const merge = (remote: StoredLog): void => {
+  /**
+   * Whether folding these needs events the store does not hold: it started from a storage
+   * checkpoint, and an event is not after it (late, or a re-sent old one), or a tombstone names
+   * an event it has not seen (one folded into the checkpoint, perhaps).
+   */
+  const needsWholeLog = (events: readonly LearnerEvent[], tombstones: readonly string[]): boolean => {
+    if (!base) return false;
+    const through = base.through;
+    return (
+      events.some(
+        (e) =>
+          !ids.has(e.id) &&
+          !undone.has(e.id) &&
+          through !== null &&
+          compareEvents(e, through as LearnerEvent) <= 0,
+      ) || tombstones.some((id) => !ids.has(id) && !undone.has(id))
+    );
+  };
+
+  /**
+   * Starts over from a log: the checkpoint it comes with when this model folded it, else a new
+   * learner; then the log's events and undos, then local changes not saved yet (`unsaved`).
+   */
+  const adopt = (remote: StoredLog, unsaved: readonly LogChange[]): void => {
+    const checkpoint = remote.checkpoint;
+    base = checkpoint ? { state: checkpoint.state, through: checkpoint.through } : undefined;
+    log.length = 0;
+    ids.clear();
+    undone.clear();
+    for (const id of checkpoint?.undone ?? []) undone.add(id);
+    checkpoints = [checkpoint ? checkpoint.state : learner.initialState(learnerId)];
+    state = checkpoints[0]!;
+    sinceOffered = 0;
     version = remote.version;
-    if (integrate(remote.events, remote.undone)) notify();
+    integrate(remote.events, remote.undone);
+    for (const change of unsaved) integrate(change.add, change.undo);
+  };
+
+  /** Reads the whole log (not a checkpoint) and starts over from it, keeping unsaved changes. */
+  const adoptWholeLog = async (unsaved: readonly LogChange[]): Promise<void> => {
+    // changesSince(…, 0) is the whole log; an adapter without it keeps no checkpoints.
+    const whole = storage!.changesSince
+      ? await storage!.changesSince(learnerId, 0)
+      : await storage!.load(learnerId);
+    adopt({ ...whole, checkpoint: undefined }, [...unsaved, pending]);
+  };
+
+  const merge = async (remote: StoredLog, unsaved: readonly LogChange[] = []): Promise<void> => {
+    if (needsWholeLog(remote.events, remote.undone)) await adoptWholeLog(unsaved);
+    else {
+      version = remote.version;
+      integrate(remote.events, remote.undone);
+    }
+    notify();
+  };
+
+  /** The state as a checkpoint for the save about to be made, every `every` events. */
+  const offer = (): Checkpoint | undefined => {
+    if (sinceOffered < every) return undefined;
+    sinceOffered = 0;
+    const last = log[log.length - 1];
+    return {
+      version: version + 1,
+      through: last ? { at: last.at, id: last.id } : (base?.through ?? null),
+      model: learner.fingerprint,
+      undone: [...undone],
+      state,
+    };
+  };
+
+  /**
+   * Whether a log read with a checkpoint holds saves the checkpoint cannot take: an event saved
+   * after it that folds before its end (a late event), or an undo of an event folded into it.
+   */
+  const lateAfter = (stored: StoredLog): boolean => {
+    const through = stored.checkpoint?.through;
+    if (!through) return false;
+    const tail = new Set(stored.events.map((e) => e.id));
+    return (
+      stored.events.some((e) => compareEvents(e, through as LearnerEvent) <= 0) ||
+      stored.undone.some((id) => !tail.has(id) && !stored.checkpoint!.undone.includes(id))
+    );
   };
 
   const persist = async (): Promise<void> => {
@@ -204,7 +290,10 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       return;
     }
     while (pending.add.length > 0 || pending.undo.length > 0) {
-      const change = pending;
+      // The state now is the stored log at `version` plus this change: what storage will hold
+      // at version + 1, so it can be that version's checkpoint.
+      const checkpoint = offer();
+      const change: LogChange = checkpoint ? { ...pending, checkpoint } : pending;
       pending = { add: [], undo: [] };
       const result = await storage.append(learnerId, change, version);
       if (result.ok) {
@@ -217,7 +306,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       let current = result.current;
       if (current.since !== undefined && current.since !== 0 && current.since !== version)
         current = await changes();
-      merge(current);
+      if (checkpoint) sinceOffered += every;
+      await merge(current, [change]);
       const stored = new Set(current.events.map((e) => e.id));
       const storedUndone = new Set(current.undone);
       pending = {
@@ -234,7 +324,16 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   const ready = enqueue(async () => {
     if (!storage) return;
     try {
-      merge(await storage.load(learnerId));
+      const stored = await storage.load(learnerId);
+      // A checkpoint folded by another model (other parameters, another course) is not used.
+      const usable = !stored.checkpoint || stored.checkpoint.model === learner.fingerprint;
+      if (usable && !lateAfter(stored)) {
+        adopt(stored, []);
+        // Events recorded before the log was read join it, unless they fold before the checkpoint.
+        if (needsWholeLog(pending.add, pending.undo)) await adoptWholeLog([]);
+        else integrate(pending.add, pending.undo);
+      } else await adoptWholeLog([]);
+      notify();
     } catch (error) {
       failure = error;
       throw error;
@@ -243,7 +342,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   ready.catch(() => undefined);
   const unsubscribeStorage = storage?.subscribe?.(learnerId, () => {
     enqueue(async () => {
-      if (failure === undefined) merge(await changes());
+      if (failure === undefined) await merge(await changes());
     }).catch(() => undefined);
   });
 
@@ -271,6 +370,9 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   async function recordAll(inputs: readonly EventInput[]): Promise<LearnerState> {
     guard();
     const events = parseOwn(inputs);
+    // An event before this store's checkpoint (late, or an old one sent again) needs the log.
+    if (needsWholeLog(events, [])) await enqueue(() => adoptWholeLog([]));
+    guard();
     const seen = new Set<string>();
     const fresh = events.filter(
       (e) => !ids.has(e.id) && !undone.has(e.id) && !seen.has(e.id) && seen.add(e.id),
@@ -305,6 +407,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       guard();
       let id: string | undefined;
       if (eventId !== undefined) {
+        // An event folded into this store's checkpoint is undone from the whole log.
+        if (!ids.has(eventId) && base && !undone.has(eventId)) await enqueue(() => adoptWholeLog([]));
         if (!ids.has(eventId)) return false;
         id = eventId;
         const at = recorded.lastIndexOf(eventId);

@@ -7,8 +7,11 @@ export {
 export { jsonEqual, type MasteryView, selectMastery } from './selections';
 export {
   applyChange,
+  type Checkpoint,
+  CheckpointSchema,
   createMemoryStorage,
   EMPTY_LOG,
+  type EventKey,
   type LearnerStorage,
   type LogChange,
   parseStoredLog,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PacekitError } from '../errors';
 import { EventSchema, type LearnerEvent } from '../events';
+import { type LearnerState, parseLearnerState } from '../state';
 
 /**
  * What a storage adapter keeps per learner: the event log (the source of truth — the state is
@@ -19,7 +20,46 @@ export interface StoredLog {
    * it re-reads only what changed. Absent (or 0): the whole log.
    */
   since?: number;
+  /**
+   * The latest checkpoint, when the adapter keeps them: then `events` and `undone` are only what
+   * the saves after `checkpoint.version` added (and `since` is that version).
+   */
+  checkpoint?: Checkpoint;
 }
+
+/** Where a checkpoint's fold ends: the last event it folded, in fold order (`at`, then `id`). */
+export interface EventKey {
+  at: number;
+  id: string;
+}
+
+/**
+ * A learner's folded state as of a version of their log, kept by storage beside the log so that
+ * loading a learner costs the events after it, not the whole history.
+ */
+export interface Checkpoint {
+  /** The log version it covers: every event saved at this version or before, none after. */
+  version: number;
+  /** The last event folded (null when none was). */
+  through: EventKey | null;
+  /** The `fingerprint` of the learner model that folded it; another model's is not used. */
+  model: string;
+  /** Ids of the events undone as of this version (tombstones stay tombstones). */
+  undone: string[];
+  /** The state. */
+  state: LearnerState;
+}
+
+const EventKeySchema = z.object({ at: z.number(), id: z.string() });
+
+/** Schema of a stored checkpoint (its state is checked when a store uses it). */
+export const CheckpointSchema = z.object({
+  version: z.number().int().positive(),
+  through: EventKeySchema.nullable(),
+  model: z.string(),
+  undone: z.array(z.string()),
+  state: z.record(z.string(), z.unknown()),
+});
 
 /** The log of a learner with nothing stored. */
 export const EMPTY_LOG: Readonly<StoredLog> = Object.freeze({ version: 0, events: [], undone: [] });
@@ -30,6 +70,7 @@ export const StoredLogSchema = z.object({
   events: z.array(EventSchema),
   undone: z.array(z.string()),
   since: z.number().int().nonnegative().optional(),
+  checkpoint: CheckpointSchema.optional(),
 });
 
 /** What one save adds to a learner's log: new events and new undos. */
@@ -38,6 +79,11 @@ export interface LogChange {
   add: LearnerEvent[];
   /** Ids of events to mark undone. */
   undo: string[];
+  /**
+   * The learner's state once this change is saved (at `expectedVersion + 1`): an adapter that
+   * keeps checkpoints stores it with the save, in the same transaction; others ignore it.
+   */
+  checkpoint?: Checkpoint;
 }
 
 /**
@@ -72,8 +118,28 @@ export interface LearnerStorage {
 export function parseStoredLog(learnerId: string, raw: unknown, where: string): StoredLog {
   const result = StoredLogSchema.safeParse(raw);
   if (result.success) {
-    const foreign = result.data.events.find((e) => e.learnerId !== learnerId);
-    if (!foreign) return result.data;
+    const { checkpoint, ...log } = result.data;
+    const foreign = log.events.find((e) => e.learnerId !== learnerId);
+    if (!foreign) {
+      if (!checkpoint) return log;
+      let state: LearnerState;
+      try {
+        state = parseLearnerState(checkpoint.state);
+      } catch (error) {
+        throw new PacekitError(
+          'CORRUPT_STORAGE',
+          `Stored checkpoint for learner "${learnerId}" in ${where} is not a learner state (${error instanceof Error ? error.message : String(error)}); it was left untouched`,
+          { learnerId },
+        );
+      }
+      if (state.learnerId !== learnerId)
+        throw new PacekitError(
+          'CORRUPT_STORAGE',
+          `Stored checkpoint for learner "${learnerId}" in ${where} is the state of learner "${state.learnerId}"; it was left untouched`,
+          { learnerId },
+        );
+      return { ...log, checkpoint: { ...checkpoint, state } };
+    }
     throw new PacekitError(
       'CORRUPT_STORAGE',
       `Stored data for learner "${learnerId}" in ${where} holds event "${foreign.id}" of learner "${foreign.learnerId}"; it was left untouched`,
@@ -111,6 +177,7 @@ export function createMemoryStorage(): LearnerStorage {
     added: { version: number; event?: LearnerEvent; undo?: string }[];
     ids: Set<string>;
     undoneIds: Set<string>;
+    checkpoint?: Checkpoint;
   }
   const logs = new Map<string, Entry>();
   const listeners = new Map<string, Set<() => void>>();
@@ -128,9 +195,10 @@ export function createMemoryStorage(): LearnerStorage {
   return {
     load: async (learnerId) => {
       const entry = logs.get(learnerId);
-      return entry
-        ? structuredClone({ version: entry.version, events: entry.events, undone: entry.undone })
-        : { ...EMPTY_LOG, events: [], undone: [] };
+      if (!entry) return { ...EMPTY_LOG, events: [], undone: [] };
+      if (entry.checkpoint)
+        return { ...since(entry, entry.checkpoint.version), checkpoint: structuredClone(entry.checkpoint) };
+      return structuredClone({ version: entry.version, events: entry.events, undone: entry.undone });
     },
     changesSince: async (learnerId, version) => {
       const entry = logs.get(learnerId);
@@ -155,6 +223,7 @@ export function createMemoryStorage(): LearnerStorage {
         entry.added.push({ version, undo: id });
       }
       entry.version = version;
+      if (change.checkpoint?.version === version) entry.checkpoint = structuredClone(change.checkpoint);
       logs.set(learnerId, entry);
       for (const listener of listeners.get(learnerId) ?? []) listener();
       return { ok: true };
