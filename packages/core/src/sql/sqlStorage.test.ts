@@ -97,11 +97,15 @@ describe.each(databases)('SQL storage on %s', (kind, connect) => {
         ),
       ),
     );
+    const whole = await storage.changesSince!('busy', 0);
+    expect(new Set(whole.events.map((e) => e.id)).size).toBe(1000);
+    // A new store reads the latest checkpoint and the events after it: the same state.
     const stored = await storage.load('busy');
-    expect(new Set(stored.events.map((e) => e.id)).size).toBe(1000);
+    expect(stored.checkpoint?.model).toBe(learner.fingerprint);
+    expect(stored.events.length).toBeLessThan(1000);
     const fresh = createLearnerStore({ learner, learnerId: 'busy', storage });
     await fresh.ready;
-    expect(fresh.getSnapshot().eventCount).toBe(1000);
+    expect(fresh.getSnapshot()).toEqual(learner.replay('busy', whole.events));
   });
 
   it('reports a foreign row as corrupt and leaves it untouched', async () => {
@@ -139,6 +143,27 @@ describe.each(databases)('SQL storage on %s', (kind, connect) => {
     expect((await storage.load('since')).events.map((x) => x.id).sort()).toEqual(['s1', 's2', 's3']);
   });
 
+  it('reports a checkpoint that is not a learner state as CORRUPT_STORAGE and leaves it', async () => {
+    const storage = createSqlStorage({ client: db });
+    const store = createLearnerStore({ learner, learnerId: 'cp', storage, checkpointEvery: 2 });
+    await store.recordAll([
+      { ...attempt('c1', 1), learnerId: 'cp' },
+      { ...attempt('c2', 2), learnerId: 'cp' },
+    ]);
+    await store.record({ ...attempt('c3', 3), learnerId: 'cp' });
+    expect((await storage.load('cp')).checkpoint?.version).toBe(1);
+    await db.query(
+      `UPDATE pacekit_checkpoints SET checkpoint = jsonb_set(checkpoint, '{state,skills}', '"oops"') WHERE learner_id = 'cp'`,
+    );
+    await expect(storage.load('cp')).rejects.toThrow(
+      /Stored checkpoint for learner "cp" .* is not a learner state/,
+    );
+    const rows = await db.query(
+      `SELECT checkpoint->'state'->'skills' AS skills FROM pacekit_checkpoints WHERE learner_id = 'cp'`,
+    );
+    expect(rows.rows).toEqual([{ skills: 'oops' }]);
+  });
+
   it('reports rows it cannot trust as CORRUPT_STORAGE naming the learner and the row, and leaves them', async () => {
     const storage = createSqlStorage({ client: db });
     const good = (learnerId: string, id: string) =>
@@ -173,7 +198,12 @@ describe.each(databases)('SQL storage on %s', (kind, connect) => {
     const tables = await db.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'again%' ORDER BY table_name",
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['again_events', 'again_learners', 'again_undone']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'again_checkpoints',
+      'again_events',
+      'again_learners',
+      'again_undone',
+    ]);
   });
 
   // Only a server has concurrent connections (PGlite has one).

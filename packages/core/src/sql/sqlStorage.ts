@@ -54,6 +54,7 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
   const learners = `${prefix}_learners`;
   const events = `${prefix}_events`;
   const undone = `${prefix}_undone`;
+  const checkpoints = `${prefix}_checkpoints`;
   const schema = [
     `CREATE TABLE IF NOT EXISTS ${learners} (learner_id text PRIMARY KEY, version integer NOT NULL CHECK (version >= 0), updated_at timestamptz NOT NULL DEFAULT now())`,
     `CREATE TABLE IF NOT EXISTS ${events} (learner_id text NOT NULL REFERENCES ${learners} ON DELETE CASCADE, event_id text NOT NULL, event jsonb NOT NULL, PRIMARY KEY (learner_id, event_id))`,
@@ -63,6 +64,8 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     `ALTER TABLE ${events} ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 0`,
     `ALTER TABLE ${undone} ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 0`,
     `CREATE INDEX IF NOT EXISTS ${events}_by_version ON ${events} (learner_id, version)`,
+    // The latest checkpoint of each learner: the folded state as of a version of the log.
+    `CREATE TABLE IF NOT EXISTS ${checkpoints} (learner_id text PRIMARY KEY REFERENCES ${learners} ON DELETE CASCADE, version integer NOT NULL, checkpoint jsonb NOT NULL)`,
   ];
   const where = `tables ${prefix}_*`;
   /** A SQL string literal (the prefix is a plain identifier, so this holds no quote). */
@@ -111,7 +114,25 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     };
     return parseStoredLog(learnerId, raw, where);
   };
-  const load = (learnerId: string) => read(learnerId, 0);
+  /** The latest checkpoint and the saves after it (read first, so the log's version is never older). */
+  const load = async (learnerId: string): Promise<StoredLog> => {
+    const saved = await client.query<{ version: number; checkpoint: unknown }>(
+      `SELECT version, checkpoint FROM ${checkpoints} WHERE learner_id = $1`,
+      [learnerId],
+    );
+    const row = saved.rows[0];
+    if (!row) return read(learnerId, 0);
+    const tail = await read(learnerId, row.version);
+    let checkpoint = row.checkpoint;
+    if (typeof checkpoint === 'string') {
+      try {
+        checkpoint = JSON.parse(checkpoint);
+      } catch {
+        // parseStoredLog reports it.
+      }
+    }
+    return parseStoredLog(learnerId, { ...tail, checkpoint }, where);
+  };
   return {
     schema,
     setup: async () => {
@@ -141,9 +162,19 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
            INSERT INTO ${undone} (learner_id, event_id, version)
            SELECT $1, u, bumped.version FROM jsonb_array_elements_text($4::jsonb) AS u, bumped
            ON CONFLICT DO NOTHING
+         ), kept AS (
+           INSERT INTO ${checkpoints} (learner_id, version, checkpoint)
+           SELECT $1, bumped.version, $5::jsonb FROM bumped WHERE $5::jsonb IS NOT NULL
+           ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, checkpoint = excluded.checkpoint
          )
          SELECT version FROM bumped`,
-        [learnerId, expectedVersion, JSON.stringify(change.add), JSON.stringify(change.undo)],
+        [
+          learnerId,
+          expectedVersion,
+          JSON.stringify(change.add),
+          JSON.stringify(change.undo),
+          change.checkpoint?.version === expectedVersion + 1 ? JSON.stringify(change.checkpoint) : null,
+        ],
       );
       if (rows.length === 1) return { ok: true };
       return { ok: false, current: await read(learnerId, expectedVersion) };
