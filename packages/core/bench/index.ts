@@ -1,18 +1,22 @@
 // `pnpm bench` for @pacekit/core: accuracy and speed of BKT on the shared ASSISTments 2009
 // skill-builder training split. Prints markdown for docs/benchmarks.md.
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import {
   createBkt,
   createCatalog,
   createLearnerModel,
+  createMemoryStorage,
   createRandom,
   createSkillGraph,
   type EventInput,
 } from '@pacekit/core';
 import { crossValidateBkt, estimateMastery, fitBkt } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
+import { createSqlStorage } from '@pacekit/core/sql';
 import { buildSkillSequences } from '../src/bkt/sequences';
 import { abilityBench } from './ability';
+import { storeBench, writersBench } from './store';
 
 const path = fileURLToPath(
   new URL('../../../../shared/data/assistments-2009-builder/train.csv', import.meta.url),
@@ -191,5 +195,22 @@ log(
     `\`learner.replay()\` over 1,000 learners × 1,000 raw attempts (zod validation, dedup by id, ordering, BKT fold): median ${(median(runs) / 1000).toFixed(2)} s of 5 runs (${runs.map((x) => (x / 1000).toFixed(2)).join(', ')} s).`,
   );
 }
+
+log();
+log(
+  '### The store at scale: load + record with 1,000,000 events (budget ≤ 50 ms), 20 writers × 50 events (budget ≤ 1 s)',
+);
+log();
+log(await storeBench(createMemoryStorage(), 1_000_000, 'memory storage'));
+{
+  const db = new PGlite();
+  const storage = createSqlStorage({ client: db });
+  await storage.setup();
+  log(await storeBench(storage, 1_000_000, 'SQL storage on PGlite'));
+  await db.close();
+}
+log(await writersBench());
+log(await writersBench(true));
+log();
 
 for (const line of await abilityBench()) log(line);

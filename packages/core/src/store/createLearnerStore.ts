@@ -340,8 +340,13 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     }
   });
   ready.catch(() => undefined);
+  // Another writer saved: catch up once for however many saves were announced meanwhile.
+  let catchingUp = false;
   const unsubscribeStorage = storage?.subscribe?.(learnerId, () => {
+    if (catchingUp) return;
+    catchingUp = true;
     enqueue(async () => {
+      catchingUp = false;
       if (failure === undefined) await merge(await changes());
     }).catch(() => undefined);
   });
