@@ -15,16 +15,10 @@ const catalog = createCatalog(
   ],
   graph,
 );
-const learner = createLearnerModel({
-  bkt: {
-    kind: 'bkt',
-    schemaVersion: 1,
-    skills: {},
-    defaultParams: { pInit: 0.3, pLearn: 0.2, pGuess: 0.2, pSlip: 0.1 },
-  },
-  graph,
-  catalog,
-});
+/** A learner model of this course with the given default BKT parameters. */
+const modelWith = (defaultParams: { pInit: number; pLearn: number; pGuess: number; pSlip: number }) =>
+  createLearnerModel({ bkt: { kind: 'bkt', schemaVersion: 1, skills: {}, defaultParams }, graph, catalog });
+const learner = modelWith({ pInit: 0.3, pLearn: 0.2, pGuess: 0.2, pSlip: 0.1 });
 const attempt = (id: string, at: number, itemId = 'qa', correct = true): EventInput => ({
   id,
   learnerId: 'ada',
@@ -309,16 +303,7 @@ describe('checkpoints in storage', () => {
     await writer.recordAll(events(10));
     await writer.record(attempt('e10', 100));
     expect((await storage.load('ada')).checkpoint?.model).toBe(learner.fingerprint);
-    const other = createLearnerModel({
-      bkt: {
-        kind: 'bkt',
-        schemaVersion: 1,
-        skills: {},
-        defaultParams: { pInit: 0.5, pLearn: 0.1, pGuess: 0.25, pSlip: 0.1 },
-      },
-      graph,
-      catalog,
-    });
+    const other = modelWith({ pInit: 0.5, pLearn: 0.1, pGuess: 0.25, pSlip: 0.1 });
     expect(other.fingerprint).not.toBe(learner.fingerprint);
     const store = createLearnerStore({ learner: other, learnerId: 'ada', storage });
     await store.ready;
