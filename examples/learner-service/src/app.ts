@@ -1,4 +1,11 @@
-import { createLearnerStore, type EventInput, PacekitError, parseEvent } from '@pacekit/core';
+import {
+  createLearnerStore,
+  type EventInput,
+  type LearnerState,
+  type LearnerStore,
+  PacekitError,
+  parseEvent,
+} from '@pacekit/core';
 import type { SqlStorage } from '@pacekit/core/sql';
 import { describeReason, type Pacer } from '@pacekit/pacing';
 import { summarizeClass } from '@pacekit/pacing/class';
@@ -9,6 +16,8 @@ import type { ClassRosters } from './classes';
 
 /** The largest request body accepted (bytes). */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** Learners whose store an instance keeps between requests. */
+export const MAX_CACHED_LEARNERS = 1000;
 /** The most events one request may carry. */
 export const MAX_EVENTS_PER_REQUEST = 500;
 
@@ -123,12 +132,38 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
     return problem ? { response: badRequest(problem) } : { body };
   };
 
+  // One store per learner, kept across requests (the most recently used MAX_CACHED_LEARNERS):
+  // concurrent requests for a learner share its store, so their events ride in one save and
+  // compete for the learner's version only with other instances; a kept store catches up with
+  // what other instances saved before it answers a read.
+  const stores = new Map<string, Promise<LearnerStore>>();
+  const storeOf = async (learnerId: string): Promise<LearnerStore> => {
+    let entry = stores.get(learnerId);
+    const fresh = !entry;
+    if (entry) stores.delete(learnerId);
+    else
+      entry = (async () => {
+        const store = createLearnerStore({ learner: pacer.learner, learnerId, storage });
+        await store.ready;
+        return store;
+      })();
+    stores.set(learnerId, entry); // most recent last
+    if (stores.size > MAX_CACHED_LEARNERS) stores.delete(stores.keys().next().value!);
+    try {
+      const store = await entry;
+      if (!fresh) await store.sync();
+      return store;
+    } catch (error) {
+      // A learner whose log cannot be read is read afresh next time.
+      if (stores.get(learnerId) === entry) stores.delete(learnerId);
+      throw error;
+    }
+  };
+
+  /** The learner's state (from the latest checkpoint and the events after it), or undefined with none. */
   const loadState = async (learnerId: string) => {
-    const log = await storage.load(learnerId);
-    if (log.version === 0) return undefined;
-    const store = createLearnerStore({ learner: pacer.learner, learnerId, storage });
-    await store.ready;
-    return store.getSnapshot();
+    const state = (await storeOf(learnerId)).getSnapshot();
+    return state.eventCount === 0 && state.lastEventAt === null ? undefined : state;
   };
 
   app.post(
@@ -163,10 +198,16 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
       const foreign = events.find((e) => e.learnerId !== learnerId);
       if (foreign)
         return badRequest(`event "${foreign.id}" is for learner "${foreign.learnerId}", not "${learnerId}"`);
-      const store = createLearnerStore({ learner: pacer.learner, learnerId, storage });
-      await store.ready;
+      const store = await storeOf(learnerId);
       // All or none: a batch with one event the course cannot fold stores nothing.
-      const state = await store.recordAll(events as EventInput[]);
+      let state: LearnerState;
+      try {
+        state = await store.recordAll(events as EventInput[]);
+      } catch (error) {
+        // A save that failed half-way leaves the kept store ahead of storage: read afresh next time.
+        stores.delete(learnerId);
+        throw error;
+      }
       return c.json({ learnerId, eventCount: state.eventCount, recorded: events.length });
     },
   );

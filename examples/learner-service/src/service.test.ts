@@ -147,3 +147,36 @@ describe('learner service', () => {
     expect(await good.json()).toMatchObject({ eventCount: before + 2, recorded: 2 });
   });
 });
+
+describe('learner service instances sharing one database', () => {
+  it('keeps a store per learner and catches up with what other instances saved before a read', async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createSqlStorage } = await import('@pacekit/core/sql');
+    const { createApp } = await import('./app');
+    const db = new PGlite();
+    const storage = createSqlStorage({ client: db });
+    await storage.setup();
+    const [a, b] = [0, 1].map(() => createApp({ storage, pacer, clock: () => T0 + 3_600_000 }));
+    const send = (app: typeof a, body: unknown) =>
+      app!.request('/learners/shared/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await send(a, attempt('s1', T0))).status).toBe(200);
+    // b reads (and keeps) the learner, then a saves more: b's next read includes it.
+    expect(((await (await b!.request('/learners/shared')).json()) as { eventCount: number }).eventCount).toBe(
+      1,
+    );
+    expect((await send(a, [attempt('s2', T0 + 1), attempt('s3', T0 + 2)])).status).toBe(200);
+    expect(((await (await b!.request('/learners/shared')).json()) as { eventCount: number }).eventCount).toBe(
+      3,
+    );
+    // And b's own writes land on top of a's, which a sees in turn.
+    expect(await (await send(b, attempt('s4', T0 + 3))).json()).toMatchObject({ eventCount: 4 });
+    expect(((await (await a!.request('/learners/shared')).json()) as { eventCount: number }).eventCount).toBe(
+      4,
+    );
+    await db.close();
+  });
+});

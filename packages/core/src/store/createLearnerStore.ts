@@ -57,6 +57,12 @@ export interface LearnerStore {
    * event never happened. Resolves false when there is no such event.
    */
   undo(eventId?: string): Promise<boolean>;
+  /**
+   * Catches up with storage: what other writers (other servers, other tabs) saved since this
+   * store last read or wrote, at the cost of what changed. A store kept across requests calls it
+   * before answering a read.
+   */
+  sync(): Promise<void>;
   /** The log, in the order events are applied. */
   events(): readonly LearnerEvent[];
   /** A memoised derived value (mastery of a skill, next activity, …). */
@@ -408,6 +414,11 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     },
     record: (input) => recordAll([input]),
     recordAll,
+    sync: () =>
+      enqueue(async () => {
+        guard();
+        if (storage) await merge(await changes());
+      }),
     undo: async (eventId) => {
       guard();
       let id: string | undefined;
