@@ -57,6 +57,37 @@ async function answer(page: Page, right: boolean): Promise<string> {
 }
 
 const results: { name: string; error?: unknown }[] = [];
+/**
+ * Waits until the app's IndexedDB holds an event whose JSON contains `text`: what the page shows
+ * at once is only saved a moment later, and a reload in between would test that race instead of
+ * the storage.
+ */
+async function waitSaved(page: Page, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const saved = await page.evaluate(
+      (needle) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('pacekit-practice');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('events')) return resolve(false);
+            const all = db.transaction('events').objectStore('events').getAll();
+            all.onerror = () => resolve(false);
+            all.onsuccess = () => {
+              resolve(JSON.stringify(all.result).includes(needle));
+              db.close();
+            };
+          };
+        }),
+      text,
+    );
+    if (saved) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`never saved: ${text}`);
+}
+
 async function test(name: string, body: () => Promise<void>) {
   try {
     await body();
@@ -155,6 +186,7 @@ await test('the learner chooses among options, sees their goal with its plan and
   await page.locator('input[type="range"]').fill('0.7');
   await page.getByRole('button', { name: 'Tell Pacekit' }).click();
   await page.getByTestId('told').filter({ hasText: '70% sure' }).waitFor();
+  await waitSaved(page, '"confidence":0.7');
   await page.reload();
   await page.getByTestId('told').filter({ hasText: '70% sure' }).waitFor();
   expect(
@@ -200,6 +232,7 @@ await test('a teacher can undo a mark and keep notes, and they survive a reload'
   await page.getByTestId('note-text').fill('Use the pizza cards');
   await page.getByTestId('add-note').click();
   await page.getByTestId('notes').filter({ hasText: 'Use the pizza cards' }).waitFor();
+  await waitSaved(page, 'Use the pizza cards');
   await page.reload();
   await page.getByTestId('notes').filter({ hasText: 'Use the pizza cards' }).waitFor();
   await page.getByTestId('mark-simplify').waitFor();
