@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { createBkt, PacekitError } from '@pacekit/core';
-import { calibration, parseResponsesCsv, predictResponses, scorePredictions } from '@pacekit/core/fit';
+import { calibration, predictResponses, scorePredictions } from '@pacekit/core/fit';
+import { readResponsesCsv } from '@pacekit/core/node';
 import type { CliIo } from '../io';
 import { columnFlags, csvOptions, UsageError } from '../options';
+import { progressBar } from '../progressBar';
 
 export const evaluateUsage = `pacekit evaluate <model.json> <test.csv> [--json] [column options]
 
@@ -34,7 +36,10 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     throw error;
   }
   const bkt = createBkt(modelJson as Parameters<typeof createBkt>[0]);
-  const { table } = parseResponsesCsv(await io.readFile(csvPath), csvOptions(values));
+  const { table } = await readResponsesCsv(csvPath, {
+    ...csvOptions(values),
+    onProgress: progressBar(io, `Reading ${csvPath} (bytes)`),
+  });
   const predictions = predictResponses(bkt, table);
   const metrics = scorePredictions(table.correct, predictions);
   if (values.json) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { fitBkt, parseResponsesCsv } from '@pacekit/core/fit';
+import { fitBkt } from '@pacekit/core/fit';
+import { readResponsesCsv } from '@pacekit/core/node';
 import type { CliIo } from '../io';
 import { columnFlags, csvOptions, integerFlag, numberFlag, probabilityFlag, UsageError } from '../options';
 import { progressBar } from '../progressBar';
@@ -60,7 +61,11 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
   const maxGuess = probabilityFlag('max-guess', values['max-guess']);
   const maxSlip = probabilityFlag('max-slip', values['max-slip']);
   const started = performance.now();
-  const csv = parseResponsesCsv(await io.readFile(path), csvOptions(values));
+  // Streamed: memory holds the table, never the file's text.
+  const csv = await readResponsesCsv(path, {
+    ...csvOptions(values),
+    onProgress: progressBar(io, `Reading ${path} (bytes)`),
+  });
   io.stderr(
     `Read ${csv.table.length} responses of ${csv.table.learnerIds.length} learners on ${csv.table.skillIds.length} skills from ${path}` +
       (csv.skipped > 0 ? ` (${csv.skipped} bad rows skipped)` : '') +

@@ -80,28 +80,46 @@ export function forEachCsvRecord(
   delimiter: string,
   onRecord: (fields: string[], line: number) => void,
 ): void {
+  scanCsvRecords(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, 1, delimiter, true, onRecord);
+}
+
+/**
+ * Scans records from `text` at `from` (the record there starts on line `line`). With `final`
+ * false, a record that reaches the end of `text` unterminated (the rest may be in the next chunk)
+ * is left unread. Returns where it stopped and that position's line. @internal
+ */
+function scanCsvRecords(
+  text: string,
+  from: number,
+  line: number,
+  delimiter: string,
+  final: boolean,
+  onRecord: (fields: string[], line: number) => void,
+): { next: number; line: number } {
   const sep = delimiter.charCodeAt(0);
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let i = from;
   while (i < n) {
+    const start = i;
     const startLine = line;
     const fields: string[] = [];
     for (;;) {
       if (text.charCodeAt(i) === 34 /* " */) {
         let value = '';
-        let from = ++i;
+        let at = ++i;
         for (;;) {
-          const q = text.indexOf('"', from);
+          const q = text.indexOf('"', at);
+          // An unclosed quote at the end of a chunk, or a doubled quote split across chunks.
+          if (!final && (q === -1 || q === n - 1)) return { next: start, line: startLine };
           if (q === -1) {
             throw new PacekitError('INVALID_CSV', `CSV line ${startLine}: a quoted field is never closed`, {
               line: startLine,
             });
           }
-          value += text.slice(from, q);
+          value += text.slice(at, q);
           if (text.charCodeAt(q + 1) === 34) {
             value += '"';
-            from = q + 2;
+            at = q + 2;
           } else {
             i = q + 1;
             break;
@@ -119,6 +137,9 @@ export function forEachCsvRecord(
         fields.push(text.slice(i, j));
         i = j;
       }
+      // The record (or its CRLF) may go on in the next chunk.
+      if (!final && (i >= n || (text.charCodeAt(i) === 13 && i + 1 >= n)))
+        return { next: start, line: startLine };
       const c = text.charCodeAt(i);
       if (c === sep) {
         i++;
@@ -131,6 +152,7 @@ export function forEachCsvRecord(
     }
     if (!(fields.length === 1 && fields[0] === '')) onRecord(fields, startLine);
   }
+  return { next: i, line };
 }
 
 function findColumn(header: string[], mapped: string | undefined, candidates: readonly string[]): number {
@@ -169,10 +191,36 @@ function parseCorrect(cell: string): 0 | 1 | undefined {
  * ```
  */
 export function parseResponsesCsv(text: string, options: CsvOptions = {}): CsvResult {
+  const parser = createResponsesCsvParser(options, text.length);
+  parser.push(text);
+  return parser.end();
+}
+
+/** Reads response CSV a chunk at a time (see {@link createResponsesCsvParser}). */
+export interface ResponsesCsvParser {
+  /** Reads the next chunk of text (any split: mid-line, mid-field, mid-quote). */
+  push(chunk: string): void;
+  /** Ends the input and returns what was read. */
+  end(): CsvResult;
+}
+
+/**
+ * {@link parseResponsesCsv} a chunk at a time, for files too large to hold as one string (a
+ * stream, `readResponsesCsv` in `@pacekit/core/node`): only the table and the unfinished last
+ * line are kept, never the text.
+ *
+ * @example
+ * ```ts
+ * const parser = createResponsesCsvParser();
+ * for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) parser.push(chunk);
+ * const { table } = parser.end();
+ * ```
+ */
+export function createResponsesCsvParser(options: CsvOptions = {}, sizeHint = 0): ResponsesCsvParser {
   const opts = parseInput(CsvOptionsSchema, options, 'CSV options');
   let header: string[] | undefined;
   const cols = { learner: -1, skill: -1, correct: -1, item: -1, order: -1, learnerClass: -1 };
-  const builder = new ResponseTableBuilder(Math.max(1024, Math.floor(text.length / 12)));
+  const builder = new ResponseTableBuilder(Math.max(1024, Math.floor(sizeHint / 12)));
   const orderValues: (number | string)[] = [];
   let orderNumeric = true;
   let rows = 0;
@@ -192,7 +240,7 @@ export function parseResponsesCsv(text: string, options: CsvOptions = {}): CsvRe
     if (issues.length < 20) issues.push(issue);
   };
 
-  forEachCsvRecord(text, opts.delimiter, (fields, line) => {
+  const onRecord = (fields: string[], line: number): void => {
     if (!header) {
       header = fields;
       for (const key of Object.keys(cols) as (keyof typeof cols)[]) {
@@ -274,33 +322,60 @@ export function parseResponsesCsv(text: string, options: CsvOptions = {}): CsvRe
       builder.push(learner, builder.skills.intern(trimmed), item, learnerClass, correct);
       if (cols.order !== -1) orderValues.push(order);
     }
-  });
+  };
 
-  let order: Int32Array | undefined;
-  if (cols.order !== -1 && builder.length > 1) {
-    const indices = Array.from({ length: builder.length }, (_, i) => i);
-    const key = orderNumeric ? orderValues : orderValues.map(String);
-    indices.sort((a, b) => {
-      const x = key[a]!;
-      const y = key[b]!;
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
-    order = Int32Array.from(indices);
-  }
-  const name = (index: number): string | undefined => (index === -1 || !header ? undefined : header[index]);
+  // The unfinished end of the text pushed so far, and the line it starts on.
+  let rest = '';
+  let line = 1;
+  let first = true;
+  const scan = (final: boolean): void => {
+    let from = 0;
+    if (first && rest.length > 0) {
+      if (rest.charCodeAt(0) === 0xfeff) from = 1;
+      first = false;
+    }
+    const stop = scanCsvRecords(rest, from, line, opts.delimiter, final, onRecord);
+    rest = rest.slice(stop.next);
+    line = stop.line;
+  };
   return {
-    table: builder.build(order),
-    rows,
-    emptySkill,
-    skipped,
-    issues,
-    columns: {
-      learner: name(cols.learner),
-      skill: name(cols.skill),
-      correct: name(cols.correct),
-      item: name(cols.item),
-      order: name(cols.order),
-      learnerClass: name(cols.learnerClass),
+    push: (chunk) => {
+      rest = rest.length === 0 ? chunk : rest + chunk;
+      scan(false);
+    },
+    end: () => {
+      scan(true);
+      return finish();
     },
   };
+
+  function finish(): CsvResult {
+    let order: Int32Array | undefined;
+    if (cols.order !== -1 && builder.length > 1) {
+      const indices = Array.from({ length: builder.length }, (_, i) => i);
+      const key = orderNumeric ? orderValues : orderValues.map(String);
+      indices.sort((a, b) => {
+        const x = key[a]!;
+        const y = key[b]!;
+        return x < y ? -1 : x > y ? 1 : a - b;
+      });
+      order = Int32Array.from(indices);
+    }
+    const name = (index: number): string | undefined => (index === -1 || !header ? undefined : header[index]);
+    return {
+      table: builder.build(order),
+      rows,
+      emptySkill,
+      skipped,
+      issues,
+      columns: {
+        learner: name(cols.learner),
+        skill: name(cols.skill),
+        correct: name(cols.correct),
+        item: name(cols.item),
+        order: name(cols.order),
+        learnerClass: name(cols.learnerClass),
+      },
+    };
+  }
 }

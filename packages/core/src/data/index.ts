@@ -3,11 +3,13 @@ export {
   type CsvOptions,
   CsvOptionsSchema,
   type CsvResult,
+  createResponsesCsvParser,
   DEFAULT_COLUMN_NAMES,
   forEachCsvRecord,
   parseResponsesCsv,
   type ResponseColumns,
   ResponseColumnsSchema,
+  type ResponsesCsvParser,
 } from './csv';
 export {
   createResponseTable,
