@@ -7,7 +7,7 @@ import { type CsvOptions, type CsvResult, createResponsesCsvParser } from '../da
 export type ReadResponsesCsvOptions = CsvOptions & LongWorkOptions;
 
 /**
- * Reads a one-row-per-response CSV file (Node only), as {@link parseResponsesCsv} reads text,
+ * Reads a one-row-per-response CSV file (Node only), as `parseResponsesCsv` (`@pacekit/core/fit`) reads text,
  * streaming it a megabyte at a time: memory holds the table, never the file's text, so files of
  * any size can be read (one string can hold at most ~512 MiB). Reports progress in bytes (phase
  * `'read'`) and stops with `ABORTED` when `signal` aborts.
