@@ -1,17 +1,34 @@
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { serve } from '@hono/node-server';
-import { createSqlStorage } from '@pacekit/core/sql';
+import { createSqlStorage, type SqlClient } from '@pacekit/core/sql';
 import type { Pacer } from '@pacekit/pacing';
+import pg from 'pg';
 import { createApp } from '../app';
 import { createSqlRosters } from '../classes';
 
-/** The real service on a loopback port over a fresh PGlite database; `stop()` closes both. */
+/** A fresh database: a new one on the PostgreSQL server `pnpm test:postgres` started, else PGlite. */
+async function freshDatabase(): Promise<SqlClient & { close: () => Promise<void> }> {
+  const url = process.env.PACEKIT_TEST_POSTGRES_URL;
+  if (!url) return new PGlite();
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `pacekit_service_${process.pid}_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: url.replace(/\/[^/]*$/, `/${name}`) });
+  return { query: (text, params) => pool.query(text, params) as never, close: () => pool.end() };
+}
+
+/**
+ * The real service on a loopback port over a fresh database (PGlite, or a real PostgreSQL server
+ * under `pnpm test:postgres`); `stop()` closes both.
+ */
 export async function startService(
   pacer: Pacer,
   clock: () => number,
 ): Promise<{ base: string; stop: () => Promise<void> }> {
-  const db = new PGlite();
+  const db = await freshDatabase();
   const storage = createSqlStorage({ client: db });
   await storage.setup();
   const rosters = createSqlRosters(db);
