@@ -13,9 +13,13 @@ export interface IndexedDbStorageOptions {
   channel?: string;
 }
 
-// One record per learner ({ version, undone }) and one per event, keyed [learnerId, eventId].
+// One record per learner ({ version, undone }) and one per event, keyed [learnerId, eventId];
+// since version 2 of the database, one per save ({ add: event ids }, keyed [learnerId, version])
+// and the latest checkpoint per learner.
 const META = 'learners';
 const EVENTS = 'events';
+const SAVES = 'saves';
+const CHECKPOINTS = 'checkpoints';
 
 /** In Node, a channel would keep the process alive; browsers have no `unref`. */
 function unref(channel: BroadcastChannel): BroadcastChannel {
@@ -49,10 +53,17 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
   let opening: Promise<IDBDatabase> | undefined;
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise((resolve, reject) => {
-      const req = factory.open(name, 1);
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore(META);
-        req.result.createObjectStore(EVENTS);
+      const req = factory.open(name, 2);
+      req.onupgradeneeded = (event) => {
+        const db = req.result;
+        if (event.oldVersion < 1) {
+          db.createObjectStore(META);
+          db.createObjectStore(EVENTS);
+        }
+        if (event.oldVersion < 2) {
+          db.createObjectStore(SAVES);
+          db.createObjectStore(CHECKPOINTS);
+        }
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -61,6 +72,35 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
   };
   const channel =
     typeof BroadcastChannel === 'function' ? unref(new BroadcastChannel(channelName)) : undefined;
+
+  /**
+   * What the saves after `since` added, or undefined when the saves' records do not cover them
+   * (a log written before they were kept): then the caller reads the whole log.
+   */
+  const readSince = async (
+    learnerId: string,
+    since: number,
+    tx: IDBTransaction,
+  ): Promise<StoredLog | undefined> => {
+    const meta = (await request(tx.objectStore(META).get(learnerId))) as
+      | { version?: number; undone?: string[] }
+      | undefined;
+    const version = meta?.version ?? 0;
+    if (version <= since) return { version, events: [], undone: meta?.undone ?? [], since };
+    const saves = (await request(
+      tx
+        .objectStore(SAVES)
+        .getAll(keyRange.bound([learnerId, since + 1], [learnerId, Number.MAX_SAFE_INTEGER])),
+    )) as { add: string[] }[];
+    if (saves.length !== version - since) return undefined;
+    const ids = saves.flatMap((save) => save.add);
+    const events = await Promise.all(ids.map((id) => request(tx.objectStore(EVENTS).get([learnerId, id]))));
+    return parseStoredLog(
+      learnerId,
+      { version, events, undone: meta?.undone ?? [], since },
+      `IndexedDB database "${name}"`,
+    );
+  };
 
   const read = async (learnerId: string, tx: IDBTransaction): Promise<StoredLog> => {
     const meta = await request(tx.objectStore(META).get(learnerId));
@@ -75,11 +115,24 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
     return parseStoredLog(learnerId, { ...(meta as object), events }, `IndexedDB database "${name}"`);
   };
 
+  const stores = [META, EVENTS, SAVES, CHECKPOINTS];
   return {
-    load: async (learnerId) => read(learnerId, (await open()).transaction([META, EVENTS], 'readonly')),
+    load: async (learnerId) => {
+      const tx = (await open()).transaction(stores, 'readonly');
+      const checkpoint = await request(tx.objectStore(CHECKPOINTS).get(learnerId));
+      if (checkpoint !== undefined) {
+        const tail = await readSince(learnerId, (checkpoint as { version: number }).version, tx);
+        if (tail) return parseStoredLog(learnerId, { ...tail, checkpoint }, `IndexedDB database "${name}"`);
+      }
+      return read(learnerId, tx);
+    },
+    changesSince: async (learnerId, version) => {
+      const tx = (await open()).transaction(stores, 'readonly');
+      return (version > 0 ? await readSince(learnerId, version, tx) : undefined) ?? read(learnerId, tx);
+    },
     append: async (learnerId, change, expectedVersion) => {
       const db = await open();
-      const tx = db.transaction([META, EVENTS], 'readwrite');
+      const tx = db.transaction(stores, 'readwrite');
       const done = new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
@@ -90,13 +143,27 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
         | undefined;
       let result: SaveResult = { ok: true };
       if ((meta?.version ?? 0) !== expectedVersion) {
-        result = { ok: false, current: await read(learnerId, tx) };
+        // The loser reads what changed since its version (or the whole log, for saves made
+        // before they were recorded).
+        result = {
+          ok: false,
+          current: (await readSince(learnerId, expectedVersion, tx)) ?? (await read(learnerId, tx)),
+        };
       } else {
+        const version = expectedVersion + 1;
         const undone = new Set(meta?.undone ?? []);
         for (const id of change.undo) undone.add(id);
-        tx.objectStore(META).put({ version: expectedVersion + 1, undone: [...undone] }, learnerId);
-        for (const event of change.add)
+        tx.objectStore(META).put({ version, undone: [...undone] }, learnerId);
+        const added: string[] = [];
+        for (const event of change.add) {
+          // An id already stored keeps its first save (as in the other adapters).
+          if ((await request(tx.objectStore(EVENTS).getKey([learnerId, event.id]))) !== undefined) continue;
           tx.objectStore(EVENTS).put(JSON.parse(JSON.stringify(event)), [learnerId, event.id]);
+          added.push(event.id);
+        }
+        tx.objectStore(SAVES).put({ add: added }, [learnerId, version]);
+        if (change.checkpoint?.version === version)
+          tx.objectStore(CHECKPOINTS).put(JSON.parse(JSON.stringify(change.checkpoint)), learnerId);
       }
       await done;
       if (result.ok) channel?.postMessage({ learnerId });
