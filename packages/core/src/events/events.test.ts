@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from './events';
+import { parseInput } from '../validation';
+import { EventSchema, parseEvent } from './events';
 
 const base = { id: 'e1', learnerId: 'ada', at: 1000 };
 
@@ -61,5 +63,64 @@ describe('parseEvent', () => {
         details: { issues: [{ path: 'score', value: 2 }] },
       });
     }
+  });
+});
+
+describe('parseEvent on attempts (the hand-checked fast path)', () => {
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+  const anyValue = fc.oneof(
+    fc.string({ maxLength: 4 }),
+    fc.constantFrom('', '__proto__', 'a\u0000', 'x\ud800', 'x'.repeat(201), 'ok', '2026-01-05T09:00:00Z'),
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(-1, 0, 1, 0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 8.64e15, 2 ** 53),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  /** Mostly valid values of a field, now and then anything at all. */
+  const field = <T>(valid: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: anyValue as fc.Arbitrary<unknown>, weight: 1 });
+  const attemptLike = fc
+    .record({
+      type: fc.constantFrom('attempt', 'attempt', 'attempt', 'review'),
+      id: field(fc.constantFrom('e1', 'constructor', '🙂', 'x'.repeat(200))),
+      learnerId: field(fc.constant('ada')),
+      at: field(fc.integer({ min: 0, max: 4e12 })),
+      itemId: field(fc.constant('q1')),
+      correct: maybe(field(fc.boolean())),
+      score: maybe(field(fc.double({ min: 0, max: 1, noNaN: true }))),
+      responseTimeMs: maybe(field(fc.nat())),
+      hintsUsed: maybe(field(fc.nat({ max: 5 }))),
+      extra: fc.option(fc.oneof(anyValue, fc.constant({ nested: 1 })), { nil: undefined, freq: 5 }),
+      explicitUndefined: fc.boolean(),
+    })
+    .map(({ explicitUndefined, ...r }) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r))
+        if (v !== undefined || (explicitUndefined && k === 'score')) out[k] = v;
+      return out;
+    });
+
+  it('gives exactly what the schema gives, or the same error (property)', () => {
+    fc.assert(
+      fc.property(attemptLike, (input) => {
+        const viaSchema = (() => {
+          try {
+            return JSON.stringify(parseInput(EventSchema, input, 'event', 'INVALID_EVENT'));
+          } catch (error) {
+            return `error: ${(error as Error).message}`;
+          }
+        })();
+        const viaParseEvent = (() => {
+          try {
+            return JSON.stringify(parseEvent(input));
+          } catch (error) {
+            return `error: ${(error as Error).message}`;
+          }
+        })();
+        expect(viaParseEvent).toBe(viaSchema);
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
   });
 });

@@ -1,3 +1,3 @@
 export { type InputIssue, parseInput } from './parseInput';
 export { getOwn, setOwn } from './records';
-export { id, probability, text } from './schemas';
+export { id, isText, probability, text } from './schemas';

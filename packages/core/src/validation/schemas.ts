@@ -6,11 +6,14 @@ export const probability = z.number().min(0).max(1);
 /** A UTF-16 surrogate without its pair. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether `s` is {@link text}: no NUL character, no unpaired surrogate. @internal */
+export const isText = (s: string): boolean => !s.includes('\0') && !LONE_SURROGATE.test(s);
+
 /**
  * Text that every storage can keep as it is: no NUL character (PostgreSQL's text and jsonb refuse
  * it) and no half of a surrogate pair (not Unicode; JSON encoders and databases disagree on it).
  */
-export const text = z.string().refine((s) => !s.includes('\0') && !LONE_SURROGATE.test(s), {
+export const text = z.string().refine(isText, {
   message: 'must not contain NUL characters or unpaired UTF-16 surrogates',
 });
 
