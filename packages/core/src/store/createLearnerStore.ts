@@ -146,8 +146,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     return lo;
   };
 
-  /** Adds events and tombstones to the log; returns whether the state changed. */
-  const integrate = (events: readonly LearnerEvent[], tombstones: readonly string[]): boolean => {
+  /** Adds events and tombstones to the log; returns the events that joined it. */
+  const integrate = (events: readonly LearnerEvent[], tombstones: readonly string[]): LearnerEvent[] => {
     // A stored log keeps undone events beside their tombstones: those never join.
     const gone = new Set(tombstones);
     const fresh = events.filter((e) => !ids.has(e.id) && !undone.has(e.id) && !gone.has(e.id));
@@ -165,7 +165,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       ids.add(event.id);
       sinceOffered++;
       if (log.length % every === 0) checkpoints.push(state);
-      return true;
+      return [event];
     }
     // Check every new event folds before anything changes: a bad reference leaves all as it was.
     learner.applyAll(learner.initialState(learnerId), fresh);
@@ -179,17 +179,18 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         earliest = Math.min(earliest, index);
       }
     }
+    const joined: LearnerEvent[] = [];
     for (const event of fresh) {
       if (ids.has(event.id)) continue;
       const position = positionOf(event);
       log.splice(position, 0, event);
       ids.add(event.id);
+      joined.push(event);
       sinceOffered++;
       earliest = Math.min(earliest, position);
     }
-    if (earliest === Number.POSITIVE_INFINITY) return false;
-    refoldFrom(earliest);
-    return true;
+    if (earliest !== Number.POSITIVE_INFINITY) refoldFrom(earliest);
+    return joined;
   };
 
   // Storage work runs one step at a time, in order.
@@ -201,36 +202,26 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   };
 
   /** What the store has not seen yet: the changes since its version where the adapter can tell. */
-  const changes = async (): Promise<StoredLog> => {
-    const since = await storage!.changesSince?.(learnerId, version);
-    return since && (since.since === version || !since.since) ? since : storage!.load(learnerId);
-  };
+  const changes = async (): Promise<StoredLog> =>
+    (await storage!.changesSince?.(learnerId, version)) ?? storage!.load(learnerId);
 
   /**
    * Whether folding these needs events the store does not hold: it started from a storage
    * checkpoint, and an event is not after it (late, or a re-sent old one), or a tombstone names
-   * an event it has not seen (one folded into the checkpoint, perhaps).
+   * an event it has not seen and is not given (one folded into the checkpoint, perhaps).
    */
   const needsWholeLog = (events: readonly LearnerEvent[], tombstones: readonly string[]): boolean => {
     if (!base) return false;
-    const through = base.through;
+    const through = base.through as LearnerEvent | null;
+    const known = (id: string) => ids.has(id) || undone.has(id);
     return (
-      events.some(
-        (e) =>
-          !ids.has(e.id) &&
-          !undone.has(e.id) &&
-          through !== null &&
-          compareEvents(e, through as LearnerEvent) <= 0,
-      ) || tombstones.some((id) => !ids.has(id) && !undone.has(id))
+      (through !== null && events.some((e) => !known(e.id) && compareEvents(e, through) <= 0)) ||
+      tombstones.some((id) => !known(id) && !events.some((e) => e.id === id))
     );
   };
 
-  /**
-   * Starts over from a log: the checkpoint it comes with when this model folded it, else a new
-   * learner; then the log's events and undos, then local changes not saved yet (`unsaved`).
-   */
-  const adopt = (remote: StoredLog, unsaved: readonly LogChange[]): void => {
-    const checkpoint = remote.checkpoint;
+  /** Starts over from `checkpoint` (or a new learner) at `at` version, holding no events. */
+  const restart = (checkpoint: Checkpoint | undefined, at: number): void => {
     base = checkpoint ? { state: checkpoint.state, through: checkpoint.through } : undefined;
     log.length = 0;
     ids.clear();
@@ -239,9 +230,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     checkpoints = [checkpoint ? checkpoint.state : learner.initialState(learnerId)];
     state = checkpoints[0]!;
     sinceOffered = 0;
-    version = remote.version;
-    integrate(remote.events, remote.undone);
-    for (const change of unsaved) integrate(change.add, change.undo);
+    version = at;
   };
 
   /** Reads the whole log (not a checkpoint) and starts over from it, keeping unsaved changes. */
@@ -250,16 +239,20 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     const whole = storage!.changesSince
       ? await storage!.changesSince(learnerId, 0)
       : await storage!.load(learnerId);
-    adopt({ ...whole, checkpoint: undefined }, [...unsaved, pending]);
+    restart(undefined, whole.version);
+    integrate(whole.events, whole.undone);
+    for (const change of [...unsaved, pending]) integrate(change.add, change.undo);
   };
 
+  /** Takes in what storage says changed; listeners hear of it when the state did change. */
   const merge = async (remote: StoredLog, unsaved: readonly LogChange[] = []): Promise<void> => {
+    const before = state;
     if (needsWholeLog(remote.events, remote.undone)) await adoptWholeLog(unsaved);
     else {
       version = remote.version;
       integrate(remote.events, remote.undone);
     }
-    notify();
+    if (state !== before) notify();
   };
 
   /** The state as a checkpoint for the save about to be made, every `every` events. */
@@ -274,20 +267,6 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       undone: [...undone],
       state,
     };
-  };
-
-  /**
-   * Whether a log read with a checkpoint holds saves the checkpoint cannot take: an event saved
-   * after it that folds before its end (a late event), or an undo of an event folded into it.
-   */
-  const lateAfter = (stored: StoredLog): boolean => {
-    const through = stored.checkpoint?.through;
-    if (!through) return false;
-    const tail = new Set(stored.events.map((e) => e.id));
-    return (
-      stored.events.some((e) => compareEvents(e, through as LearnerEvent) <= 0) ||
-      stored.undone.some((id) => !tail.has(id) && !stored.checkpoint!.undone.includes(id))
-    );
   };
 
   const persist = async (): Promise<void> => {
@@ -330,16 +309,22 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   const ready = enqueue(async () => {
     if (!storage) return;
     try {
+      const before = state;
       const stored = await storage.load(learnerId);
-      // A checkpoint folded by another model (other parameters, another course) is not used.
-      const usable = !stored.checkpoint || stored.checkpoint.model === learner.fingerprint;
-      if (usable && !lateAfter(stored)) {
-        adopt(stored, []);
-        // Events recorded before the log was read join it, unless they fold before the checkpoint.
-        if (needsWholeLog(pending.add, pending.undo)) await adoptWholeLog([]);
-        else integrate(pending.add, pending.undo);
-      } else await adoptWholeLog([]);
-      notify();
+      const { checkpoint } = stored;
+      // Start from the checkpoint, with the events saved after it and those recorded before the
+      // log was read — unless it was folded by another model (other parameters, another course),
+      // or one of them folds before it (a late event, an undo of a checkpointed one).
+      restart(checkpoint, stored.version);
+      const events = [...stored.events, ...pending.add];
+      const tombstones = [...stored.undone, ...pending.undo];
+      if ((checkpoint && checkpoint.model !== learner.fingerprint) || needsWholeLog(events, tombstones))
+        await adoptWholeLog([]);
+      else {
+        integrate(stored.events, stored.undone);
+        integrate(pending.add, pending.undo);
+      }
+      if (state !== before) notify();
     } catch (error) {
       failure = error;
       throw error;
@@ -384,13 +369,10 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     // An event before this store's checkpoint (late, or an old one sent again) needs the log.
     if (needsWholeLog(events, [])) await enqueue(() => adoptWholeLog([]));
     guard();
-    const seen = new Set<string>();
-    const fresh = events.filter(
-      (e) => !ids.has(e.id) && !undone.has(e.id) && !seen.has(e.id) && seen.add(e.id),
-    );
     // integrate checks every new event folds before it changes anything: all or none.
-    if (integrate(events, [])) {
-      for (const event of fresh) {
+    const joined = integrate(events, []);
+    if (joined.length > 0) {
+      for (const event of joined) {
         recorded.push(event.id);
         pending.add.push(event);
       }
