@@ -4,7 +4,7 @@ export * from './errors';
 export * from './events';
 export * from './graph';
 export * from './items';
-export * from './random';
+export { createRandom, type Random } from './random';
 export * from './state';
 export * from './store';
 export { getOwn, type InputIssue, parseInput, probability } from './validation';

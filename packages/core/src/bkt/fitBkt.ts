@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createYielder, longWorkFields } from '../async';
 import type { ResponseTable } from '../data';
 import { PacekitError } from '../errors';
-import { createRandom } from '../random';
+import { createRandom, hashString } from '../random';
 import { id, parseInput, probability } from '../validation';
 import { createEmScratch, type EmConfig, type EmParams, type EmRun, randomParams, runEm } from './em';
 import { fitIndividual } from './fitIndividual';
@@ -285,14 +285,4 @@ export async function fitSkills(
     onSkill?.(done, sequences.length, skillId);
   }
   return { skills, totalLl, totalResponses };
-}
-
-/** FNV-1a, to key a skill's random stream by its id. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
 }

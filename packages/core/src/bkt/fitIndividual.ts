@@ -1,4 +1,5 @@
 import { type ResponseTable, selectLearners } from '../data';
+import { setOwn } from '../validation';
 import type { EmParams } from './em';
 import { type FitBktOutput, fitSkills } from './fitBkt';
 import { compileIndividual, type IndividualModel, RESPONSE_FEATURES } from './individual';
@@ -37,11 +38,6 @@ const pick = (p: BktSkillParams): Params => ({
   pGuess: p.pGuess,
   pSlip: p.pSlip,
 });
-
-/** Sets an own property, even one named like `Object.prototype`'s (`__proto__`). */
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /** Log-likelihood of each learner's responses under one set of skill parameters (`order`: `groupByLearner`'s). */
 function learnerLogLikelihoods(

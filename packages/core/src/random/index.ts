@@ -1,1 +1,2 @@
 export { createRandom, type Random } from './createRandom';
+export { hashString } from './hashString';

@@ -4,6 +4,7 @@ import { PacekitError } from '../errors';
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { SkillGraph } from '../graph';
 import type { Catalog, Item } from '../items';
+import { hashString } from '../random';
 import { getOwn } from '../validation';
 import { createLearnerState, type LearnerState, type SkillState } from './learnerState';
 
@@ -152,16 +153,10 @@ export interface LearnerPace {
   responses: number;
 }
 
-/** A 64-bit FNV-1a digest of a string, as 16 hex digits (not cryptographic: it tells configurations apart). */
-function fnv1a(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x811c9dc5) ^ (h1 >>> 15);
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+/** Two independent 32-bit hashes of `text`, as 16 hex digits: tells configurations apart. */
+function digestOf(text: string): string {
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+  return hex(hashString(text)) + hex(hashString(text, 0x01000193));
 }
 
 /** An attempt's or a review's response in [0, 1], before hint credit: "again" is a wrong answer. */
@@ -537,7 +532,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     catalog,
     masteryThreshold: threshold,
     get fingerprint() {
-      digest ??= fnv1a(
+      digest ??= digestOf(
         JSON.stringify([
           bkt.model,
           graph?.skills ?? null,
