@@ -73,15 +73,13 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
   const channel =
     typeof BroadcastChannel === 'function' ? unref(new BroadcastChannel(channelName)) : undefined;
 
+  const where = `IndexedDB database "${name}"`;
   /**
-   * What the saves after `since` added, or undefined when the saves' records do not cover them
-   * (a log written before they were kept): then the caller reads the whole log.
+   * What the saves after `since` added, as read (unchecked), or undefined when the saves'
+   * records do not cover them (a log written before they were kept): then the caller reads the
+   * whole log.
    */
-  const readSince = async (
-    learnerId: string,
-    since: number,
-    tx: IDBTransaction,
-  ): Promise<StoredLog | undefined> => {
+  const readSince = async (learnerId: string, since: number, tx: IDBTransaction) => {
     const meta = (await request(tx.objectStore(META).get(learnerId))) as
       | { version?: number; undone?: string[] }
       | undefined;
@@ -95,11 +93,12 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
     if (saves.length !== version - since) return undefined;
     const ids = saves.flatMap((save) => save.add);
     const events = await Promise.all(ids.map((id) => request(tx.objectStore(EVENTS).get([learnerId, id]))));
-    return parseStoredLog(
-      learnerId,
-      { version, events, undone: meta?.undone ?? [], since },
-      `IndexedDB database "${name}"`,
-    );
+    return { version, events, undone: meta?.undone ?? [], since };
+  };
+  /** {@link readSince}, checked. */
+  const changesSince = async (learnerId: string, since: number, tx: IDBTransaction) => {
+    const raw = await readSince(learnerId, since, tx);
+    return raw && parseStoredLog(learnerId, raw, where);
   };
 
   const read = async (learnerId: string, tx: IDBTransaction): Promise<StoredLog> => {
@@ -112,7 +111,7 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
         .objectStore(EVENTS)
         .getAll(keyRange.bound([learnerId, ''], [learnerId, []])),
     );
-    return parseStoredLog(learnerId, { ...(meta as object), events }, `IndexedDB database "${name}"`);
+    return parseStoredLog(learnerId, { ...(meta as object), events }, where);
   };
 
   const stores = [META, EVENTS, SAVES, CHECKPOINTS];
@@ -122,13 +121,14 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
       const checkpoint = await request(tx.objectStore(CHECKPOINTS).get(learnerId));
       if (checkpoint !== undefined) {
         const tail = await readSince(learnerId, (checkpoint as { version: number }).version, tx);
-        if (tail) return parseStoredLog(learnerId, { ...tail, checkpoint }, `IndexedDB database "${name}"`);
+        // Checked once, events and checkpoint together.
+        if (tail) return parseStoredLog(learnerId, { ...tail, checkpoint }, where);
       }
       return read(learnerId, tx);
     },
     changesSince: async (learnerId, version) => {
       const tx = (await open()).transaction(stores, 'readonly');
-      return (version > 0 ? await readSince(learnerId, version, tx) : undefined) ?? read(learnerId, tx);
+      return (version > 0 ? await changesSince(learnerId, version, tx) : undefined) ?? read(learnerId, tx);
     },
     append: async (learnerId, change, expectedVersion) => {
       const db = await open();
@@ -147,7 +147,7 @@ export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): L
         // before they were recorded).
         result = {
           ok: false,
-          current: (await readSince(learnerId, expectedVersion, tx)) ?? (await read(learnerId, tx)),
+          current: (await changesSince(learnerId, expectedVersion, tx)) ?? (await read(learnerId, tx)),
         };
       } else {
         const version = expectedVersion + 1;

@@ -70,15 +70,26 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
   const where = `tables ${prefix}_*`;
   /** A SQL string literal (the prefix is a plain identifier, so this holds no quote). */
   const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
-  /** The log (`since` 0), or what the saves after version `since` added. */
-  const read = async (learnerId: string, since: number): Promise<StoredLog> => {
+  /** A jsonb value as JSON (drivers that return jsonb as text give a string), undefined if not JSON. */
+  const jsonb = (value: unknown): unknown => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  };
+  /** The log (`since` 0), or what the saves after version `since` added, as read (unchecked). */
+  const readRaw = async (learnerId: string, since: number) => {
     const { rows } = await client.query<{ version: number }>(
       `SELECT version FROM ${learners} WHERE learner_id = $1`,
       [learnerId],
     );
     const tail = since > 0 ? { since } : {};
-    if (!rows[0] || rows[0].version === 0) return { ...EMPTY_LOG, events: [], undone: [], ...tail };
-    if (rows[0].version <= since) return { version: rows[0].version, events: [], undone: [], ...tail };
+    if (!rows[0] || rows[0].version === 0)
+      return { ...EMPTY_LOG, events: [] as unknown[], undone: [], ...tail };
+    if (rows[0].version <= since)
+      return { version: rows[0].version, events: [] as unknown[], undone: [], ...tail };
     const stored = await client.query<{ event_id: string; event: unknown }>(
       `SELECT event_id, event FROM ${events} WHERE learner_id = $1 AND ($2 = 0 OR version > $2)`,
       [learnerId, since],
@@ -93,18 +104,12 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         `Stored data for learner "${learnerId}" in ${where} is not a Pacekit log (row with event_id ${JSON.stringify(eventId)}: ${problem}); it was left untouched`,
         { learnerId, eventId },
       );
-    const raw = {
+    return {
       version: rows[0].version,
-      events: stored.rows.map((r) => {
-        // Drivers that return jsonb as text give a string; one that holds a JSON string is corrupt.
-        let event = r.event;
-        if (typeof event === 'string') {
-          try {
-            event = JSON.parse(event);
-          } catch {
-            throw corrupt(r.event_id, 'the event is not a JSON object');
-          }
-        }
+      events: stored.rows.map((r): unknown => {
+        // A row holding a JSON string (given as text, it does not parse) is corrupt.
+        const event = jsonb(r.event);
+        if (event === undefined) throw corrupt(r.event_id, 'the event is not a JSON object');
         const id = (event as { id?: unknown } | null)?.id;
         if (id !== r.event_id) throw corrupt(r.event_id, `the event's id is ${JSON.stringify(id)}`);
         return event;
@@ -112,8 +117,9 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
       undone: gone.rows.map((r) => r.event_id),
       ...tail,
     };
-    return parseStoredLog(learnerId, raw, where);
   };
+  const read = async (learnerId: string, since: number): Promise<StoredLog> =>
+    parseStoredLog(learnerId, await readRaw(learnerId, since), where);
   /** The latest checkpoint and the saves after it (read first, so the log's version is never older). */
   const load = async (learnerId: string): Promise<StoredLog> => {
     const saved = await client.query<{ version: number; checkpoint: unknown }>(
@@ -122,16 +128,9 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     );
     const row = saved.rows[0];
     if (!row) return read(learnerId, 0);
-    const tail = await read(learnerId, row.version);
-    let checkpoint = row.checkpoint;
-    if (typeof checkpoint === 'string') {
-      try {
-        checkpoint = JSON.parse(checkpoint);
-      } catch {
-        // parseStoredLog reports it.
-      }
-    }
-    return parseStoredLog(learnerId, { ...tail, checkpoint }, where);
+    // Checked once, events and checkpoint together.
+    const tail = await readRaw(learnerId, row.version);
+    return parseStoredLog(learnerId, { ...tail, checkpoint: jsonb(row.checkpoint) ?? row.checkpoint }, where);
   };
   return {
     schema,
