@@ -207,7 +207,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
       attempts: skill?.attempts ?? 0,
       correct: skill?.correct ?? 0,
       streak: skill?.streak ?? 0,
-      byType: skill?.byType ?? bkt.individual!.initialTypes(skillId),
+      byType: bkt.individual!.initialTypes(skillId),
     };
   };
   /**
@@ -554,9 +554,7 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
         const event = parseEvent(input);
         if (!unique.has(event.id)) unique.set(event.id, event);
       }
-      const draft = own(initialState(learnerId));
-      for (const event of [...unique.values()].sort(compareEvents)) fold(draft, event);
-      return draft;
+      return applyAll(initialState(learnerId), [...unique.values()].sort(compareEvents));
     },
     mastery,
     isMastered: (state, skillId) =>
