@@ -47,10 +47,22 @@ async function startInstances(databaseUrl: string): Promise<{ bases: string[]; s
     const port = await freePort();
     children.push(
       // From source (the workspace condition), so the bench measures the code as it is.
-      spawn(process.execPath, ['--conditions=@pacekit/source', '--import', 'tsx', server], {
-        env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      }),
+      spawn(
+        process.execPath,
+        [
+          ...(process.env.LOAD_PROFILE_DIR && i === 0
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`]
+            : []),
+          '--conditions=@pacekit/source',
+          '--import',
+          'tsx',
+          server,
+        ],
+        {
+          env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      ),
     );
     bases.push(`http://127.0.0.1:${port}`);
   }

@@ -2,7 +2,8 @@ import { createRandom, type EventInput } from '@pacekit/core';
 import { createPacer } from '@pacekit/pacing';
 import { createPopulation, followPacer } from '@pacekit/pacing/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService } from './__fixtures__/service';
+import { freshDatabase, startService } from './__fixtures__/service';
+import { createSqlRosters } from './classes';
 import { bkt, items, skills } from './course';
 
 // The class routes on a loopback port, over PGlite, with a class of simulated learners.
@@ -95,5 +96,18 @@ describe('class routes', () => {
     expect(skillIds.length).toBeGreaterThan(0);
     expect(skillIds.length).toBeLessThanOrEqual(3);
     expect((await fetch(`${base}/learners/${learnerId}/next?choices=0`)).status).toBe(400);
+  });
+
+  // A pool of 20 connections on a server runs the setups at once (PGlite has one connection).
+  it('creates the rosters table once when 16 instances set up a fresh database together', async () => {
+    const db = await freshDatabase();
+    try {
+      await Promise.all(Array.from({ length: 16 }, () => createSqlRosters(db).setup()));
+      const rosters = createSqlRosters(db);
+      await rosters.put('c1', ['ada']);
+      expect(await rosters.get('c1')).toEqual(['ada']);
+    } finally {
+      await db.close();
+    }
   });
 });

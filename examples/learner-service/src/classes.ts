@@ -14,8 +14,10 @@ export interface ClassRosters {
 export function createSqlRosters(client: SqlClient): ClassRosters {
   return {
     setup: async () => {
+      // Under an advisory lock, in one statement: instances starting together on a fresh
+      // database take turns instead of racing CREATE TABLE into a unique violation.
       await client.query(
-        'CREATE TABLE IF NOT EXISTS pacekit_classes (class_id TEXT PRIMARY KEY, learner_ids JSONB NOT NULL)',
+        "DO $setup$ BEGIN PERFORM pg_advisory_xact_lock(hashtext('pacekit setup classes')); CREATE TABLE IF NOT EXISTS pacekit_classes (class_id TEXT PRIMARY KEY, learner_ids JSONB NOT NULL); END $setup$",
       );
     },
     put: async (classId, learnerIds) => {

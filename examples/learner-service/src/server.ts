@@ -20,7 +20,7 @@ export async function connect(): Promise<{ client: SqlClient; close: () => Promi
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { client, kind } = await connect();
+  const { client, close, kind } = await connect();
   const storage = createSqlStorage({ client });
   await storage.setup();
   const rosters = createSqlRosters(client);
@@ -28,7 +28,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const app = createApp({ storage, rosters, pacer: createPacer({ skills, items, bkt }) });
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? '127.0.0.1';
-  serve({ fetch: app.fetch, port, hostname }, (info) =>
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) =>
     console.log(`learner service on http://${hostname}:${info.port} (${kind})`),
   );
+  // Stop taking requests, let the ones in flight finish, then close the database.
+  const shutdown = () => server.close(() => void close().then(() => process.exit(0)));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }

@@ -8,7 +8,7 @@ import { createApp } from '../app';
 import { createSqlRosters } from '../classes';
 
 /** A fresh database: a new one on the PostgreSQL server `pnpm test:postgres` started, else PGlite. */
-async function freshDatabase(): Promise<SqlClient & { close: () => Promise<void> }> {
+export async function freshDatabase(): Promise<SqlClient & { close: () => Promise<void> }> {
   const url = process.env.PACEKIT_TEST_POSTGRES_URL;
   if (!url) return new PGlite();
   const admin = new pg.Client({ connectionString: url });
@@ -16,7 +16,7 @@ async function freshDatabase(): Promise<SqlClient & { close: () => Promise<void>
   const name = `pacekit_service_${process.pid}_${Date.now()}`;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: url.replace(/\/[^/]*$/, `/${name}`) });
+  const pool = new pg.Pool({ connectionString: url.replace(/\/[^/]*$/, `/${name}`), max: 20 });
   return { query: (text, params) => pool.query(text, params) as never, close: () => pool.end() };
 }
 

@@ -57,6 +57,40 @@ describe('createLearnerStore', () => {
     );
   });
 
+  it('folds late events merged from another writer once, when the state is read', async () => {
+    let folded = 0;
+    const counting = {
+      ...learner,
+      apply: (s: Parameters<typeof learner.apply>[0], e: Parameters<typeof learner.apply>[1]) => {
+        folded++;
+        return learner.apply(s, e);
+      },
+      applyAll: (s: Parameters<typeof learner.applyAll>[0], es: Parameters<typeof learner.applyAll>[1]) => {
+        folded += es.length;
+        return learner.applyAll(s, es);
+      },
+    };
+    const storage = createMemoryStorage();
+    const reader = createLearnerStore({ learner: counting, learnerId: 'ada', storage, checkpointEvery: 8 });
+    const writer = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 8 });
+    await Promise.all([reader.ready, writer.ready]);
+    // Each event earlier than all before it: every merge lands at the front of the log.
+    const events = Array.from({ length: 40 }, (_, i) =>
+      attempt(`e${i}`, 1000 - i, i % 3 ? 'qa' : 'qb', i % 2 === 0),
+    );
+    for (const event of events) {
+      await writer.record(event);
+      await reader.sync();
+    }
+    // Each merge checks its one event; none re-folds the log (eagerly that is 1 + 2 + … + 40).
+    expect(folded).toBe(40);
+    expect(reader.getSnapshot()).toEqual(learner.replay('ada', events));
+    expect(folded).toBe(80);
+    // Read again with nothing new: no fold.
+    reader.getSnapshot();
+    expect(folded).toBe(80);
+  });
+
   it('calls listeners only when the state really changed', async () => {
     const store = createLearnerStore({ learner, learnerId: 'ada' });
     const listener = vi.fn();

@@ -106,7 +106,12 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   let base: { state: LearnerState; through: EventKey | null } | undefined;
   // checkpoints[k] is the state after log[0 .. k·every) folded onto the base (or a new learner).
   let checkpoints: LearnerState[] = [learner.initialState(learnerId)];
+  // The fold of the log is computed when someone needs it (a read, a listener, a checkpoint):
+  // events merged from other writers, late ones among them, cost one re-fold however many
+  // arrive before the state is read. `state` is out of date while `stale` (the earliest position
+  // that changed since it was folded) is finite.
   let state = checkpoints[0]!;
+  let stale = Number.POSITIVE_INFINITY;
   let version = 0;
   // Events folded since a checkpoint was last offered to storage.
   let sinceOffered = 0;
@@ -122,6 +127,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
 
   /** Re-folds from the last checkpoint at or before `position`. */
   const refoldFrom = (position: number): void => {
+    stale = Number.POSITIVE_INFINITY;
     const k = Math.min(Math.floor(position / every), checkpoints.length - 1);
     checkpoints = checkpoints.slice(0, k + 1);
     let s = checkpoints[k]!;
@@ -135,6 +141,17 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     state = s;
   };
 
+  /** The fold of the whole log (re-folded now if events joined or left it since). */
+  const current = (): LearnerState => {
+    if (stale !== Number.POSITIVE_INFINITY) refoldFrom(stale);
+    return state;
+  };
+
+  /** Tells listeners, if any, when the state differs from `before`; without any, folds nothing. */
+  const announce = (before: LearnerState): void => {
+    if (listeners.size > 0 && current() !== before) notify();
+  };
+
   const positionOf = (event: LearnerEvent): number => {
     let lo = 0;
     let hi = log.length;
@@ -146,13 +163,22 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     return lo;
   };
 
-  /** Adds events and tombstones to the log; returns the events that joined it. */
-  const integrate = (events: readonly LearnerEvent[], tombstones: readonly string[]): LearnerEvent[] => {
+  /**
+   * Adds events and tombstones to the log; returns the events that joined it. Each new event is
+   * checked to fold before anything changes, unless `checked` (the whole stored log, which is
+   * folded at once instead).
+   */
+  const integrate = (
+    events: readonly LearnerEvent[],
+    tombstones: readonly string[],
+    checked = false,
+  ): LearnerEvent[] => {
     // A stored log keeps undone events beside their tombstones: those never join.
     const gone = new Set(tombstones);
     const fresh = events.filter((e) => !ids.has(e.id) && !undone.has(e.id) && !gone.has(e.id));
     const last = log[log.length - 1] ?? base?.through ?? undefined;
     if (
+      stale === Number.POSITIVE_INFINITY &&
       tombstones.every((id) => undone.has(id)) &&
       fresh.length === 1 &&
       (!last || compareEvents(last as LearnerEvent, fresh[0]!) < 0)
@@ -168,7 +194,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       return [event];
     }
     // Check every new event folds before anything changes: a bad reference leaves all as it was.
-    learner.applyAll(learner.initialState(learnerId), fresh);
+    if (!checked) learner.applyAll(learner.initialState(learnerId), fresh);
     let earliest = Number.POSITIVE_INFINITY;
     for (const id of tombstones) {
       if (undone.has(id)) continue;
@@ -189,7 +215,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       sinceOffered++;
       earliest = Math.min(earliest, position);
     }
-    if (earliest !== Number.POSITIVE_INFINITY) refoldFrom(earliest);
+    stale = Math.min(stale, earliest);
     return joined;
   };
 
@@ -229,6 +255,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     for (const id of checkpoint?.undone ?? []) undone.add(id);
     checkpoints = [checkpoint ? checkpoint.state : learner.initialState(learnerId)];
     state = checkpoints[0]!;
+    stale = Number.POSITIVE_INFINITY;
     sinceOffered = 0;
     version = at;
   };
@@ -240,7 +267,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       ? await storage!.changesSince(learnerId, 0)
       : await storage!.load(learnerId);
     restart(undefined, whole.version);
-    integrate(whole.events, whole.undone);
+    integrate(whole.events, whole.undone, true);
+    current(); // the whole log's check
     for (const change of [...unsaved, pending]) integrate(change.add, change.undo);
   };
 
@@ -252,7 +280,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       version = remote.version;
       integrate(remote.events, remote.undone);
     }
-    if (state !== before) notify();
+    announce(before);
   };
 
   /** The state as a checkpoint for the save about to be made, every `every` events. */
@@ -265,7 +293,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       through: last ? { at: last.at, id: last.id } : (base?.through ?? null),
       model: learner.fingerprint,
       undone: [...undone],
-      state,
+      state: current(),
     };
   };
 
@@ -324,7 +352,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         integrate(stored.events, stored.undone);
         integrate(pending.add, pending.undo);
       }
-      if (state !== before) notify();
+      announce(before);
     } catch (error) {
       failure = error;
       throw error;
@@ -370,27 +398,29 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     if (needsWholeLog(events, [])) await enqueue(() => adoptWholeLog([]));
     guard();
     // integrate checks every new event folds before it changes anything: all or none.
+    const before = state;
     const joined = integrate(events, []);
     if (joined.length > 0) {
       for (const event of joined) {
         recorded.push(event.id);
         pending.add.push(event);
       }
-      notify();
+      announce(before);
     }
     await enqueue(async () => {
       guard();
       await persist();
     });
-    return state;
+    return current();
   }
 
   return {
     learnerId,
     learner,
     ready,
-    getSnapshot: () => state,
+    getSnapshot: current,
     subscribe: (listener) => {
+      current(); // listeners hear of changes from the state as it is now
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -413,9 +443,10 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         if (at >= 0) recorded.splice(at, 1);
       } else while ((id = recorded.pop()) !== undefined && !ids.has(id));
       if (id === undefined) return false;
+      const before = state;
       integrate([], [id]);
       pending.undo.push(id);
-      notify();
+      announce(before);
       await enqueue(persist);
       return true;
     },
@@ -424,6 +455,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       let seen: LearnerState | undefined;
       let value: ReturnType<typeof selector>;
       const get = () => {
+        const state = current();
         if (seen !== state) {
           const next = selector(state);
           if (seen === undefined || !isEqual(value, next)) value = next;
