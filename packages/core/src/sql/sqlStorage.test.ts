@@ -127,20 +127,36 @@ describe.each(databases)('SQL storage on %s', (kind, connect) => {
     ]);
   });
 
-  it('answers a compare-and-set loser with only what changed since its version', async () => {
+  it('merges a save that is behind on write, answering with only what changed since its version', async () => {
     const storage = createSqlStorage({ client: db });
     const e = (id: string, at: number) => parseEvent({ ...attempt(id, at), learnerId: 'since' });
     expect(await storage.append('since', { add: [e('s1', 1), e('s2', 2)], undo: [] }, 0)).toEqual({
       ok: true,
     });
     expect(await storage.append('since', { add: [e('s3', 3)], undo: ['s1'] }, 1)).toEqual({ ok: true });
-    const lost = await storage.append('since', { add: [e('s9', 9)], undo: [] }, 1);
-    expect(lost).toEqual({
-      ok: false,
-      current: { version: 2, events: [e('s3', 3)], undone: ['s1'], since: 1 },
+    // Behind by one save: stored all the same (version 3), with a checkpoint that is not stored,
+    // since it was folded without s3.
+    const checkpoint = {
+      version: 2,
+      through: { at: 9, id: 's9' },
+      model: 'm',
+      undone: [],
+      state: learner.initialState('since'),
+    };
+    const behind = await storage.append('since', { add: [e('s9', 9)], undo: [], checkpoint }, 1);
+    expect(behind).toEqual({
+      ok: true,
+      merged: { version: 3, events: [e('s3', 3), e('s9', 9)], undone: ['s1'], since: 1 },
     });
-    expect(await storage.changesSince!('since', 2)).toEqual({ version: 2, events: [], undone: [], since: 2 });
-    expect((await storage.load('since')).events.map((x) => x.id).sort()).toEqual(['s1', 's2', 's3']);
+    expect(await storage.changesSince!('since', 3)).toEqual({ version: 3, events: [], undone: [], since: 3 });
+    const log = await storage.load('since');
+    expect(log.checkpoint).toBeUndefined();
+    expect(log.events.map((x) => x.id).sort()).toEqual(['s1', 's2', 's3', 's9']);
+    // The writer's checkpoint once it has folded the others' saves; an older one never replaces it.
+    await storage.saveCheckpoint!('since', { ...checkpoint, version: 3 });
+    expect((await storage.load('since')).checkpoint?.version).toBe(3);
+    await storage.saveCheckpoint!('since', checkpoint);
+    expect(await storage.load('since')).toMatchObject({ version: 3, events: [], checkpoint: { version: 3 } });
   });
 
   it('reports a checkpoint that is not a learner state as CORRUPT_STORAGE and leaves it', async () => {

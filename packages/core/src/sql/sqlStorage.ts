@@ -29,10 +29,11 @@ export interface SqlStorage extends LearnerStorage {
 
 /**
  * Learner logs in PostgreSQL (or PGlite): a row per learner with a `version`, a row per event,
- * a row per undo. A save is one statement: it bumps the version only if it is the expected one
- * and, in the same statement, inserts the new events and undos only if the bump happened — so
- * concurrent servers never overwrite each other, and a save writes only what it adds. The loser
- * of a race reads the log, merges and saves again.
+ * a row per undo, and the latest checkpoint. A save is one statement that bumps the version
+ * (the learner's row lock orders concurrent saves) and inserts the new events and undos under
+ * it; it merges on write, so a server that was behind is answered with what the others saved
+ * instead of trying again, and a save writes only what it adds. The checkpoint it carries is
+ * stored only when the save lands right after the version it was folded from.
  *
  * @example
  * ```ts
@@ -90,13 +91,14 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
       return { ...EMPTY_LOG, events: [] as unknown[], undone: [], ...tail };
     if (rows[0].version <= since)
       return { version: rows[0].version, events: [] as unknown[], undone: [], ...tail };
+    // Up to the version read, so that what is returned is exactly that version's log.
     const stored = await client.query<{ event_id: string; event: unknown }>(
-      `SELECT event_id, event FROM ${events} WHERE learner_id = $1 AND ($2 = 0 OR version > $2)`,
-      [learnerId, since],
+      `SELECT event_id, event FROM ${events} WHERE learner_id = $1 AND ($2 = 0 OR version > $2) AND version <= $3`,
+      [learnerId, since, rows[0].version],
     );
     const gone = await client.query<{ event_id: string }>(
-      `SELECT event_id FROM ${undone} WHERE learner_id = $1 AND ($2 = 0 OR version > $2)`,
-      [learnerId, since],
+      `SELECT event_id FROM ${undone} WHERE learner_id = $1 AND ($2 = 0 OR version > $2) AND version <= $3`,
+      [learnerId, since, rows[0].version],
     );
     const corrupt = (eventId: string, problem: string) =>
       new PacekitError(
@@ -143,6 +145,14 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     },
     load,
     changesSince: read,
+    saveCheckpoint: async (learnerId, checkpoint) => {
+      await client.query(
+        `INSERT INTO ${checkpoints} (learner_id, version, checkpoint) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, checkpoint = excluded.checkpoint
+         WHERE ${checkpoints}.version < excluded.version`,
+        [learnerId, checkpoint.version, JSON.stringify(checkpoint)],
+      );
+    },
     append: async (learnerId, change, expectedVersion) => {
       if (expectedVersion === 0) {
         await client.query(
@@ -150,9 +160,10 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
           [learnerId],
         );
       }
-      const { rows } = await client.query(
+      // The log is two grow-only sets, so the change is stored whatever the version is now.
+      const { rows } = await client.query<{ version: number }>(
         `WITH bumped AS (
-           UPDATE ${learners} SET version = version + 1, updated_at = now() WHERE learner_id = $1 AND version = $2 RETURNING version
+           UPDATE ${learners} SET version = version + 1, updated_at = now() WHERE learner_id = $1 RETURNING version
          ), added AS (
            INSERT INTO ${events} (learner_id, event_id, event, version)
            SELECT $1, e->>'id', e, bumped.version FROM jsonb_array_elements($3::jsonb) AS e, bumped
@@ -163,7 +174,7 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
            ON CONFLICT DO NOTHING
          ), kept AS (
            INSERT INTO ${checkpoints} (learner_id, version, checkpoint)
-           SELECT $1, bumped.version, $5::jsonb FROM bumped WHERE $5::jsonb IS NOT NULL
+           SELECT $1, bumped.version, $5::jsonb FROM bumped WHERE $5::jsonb IS NOT NULL AND bumped.version = $2 + 1
            ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, checkpoint = excluded.checkpoint
          )
          SELECT version FROM bumped`,
@@ -175,7 +186,11 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
           change.checkpoint?.version === expectedVersion + 1 ? JSON.stringify(change.checkpoint) : null,
         ],
       );
-      if (rows.length === 1) return { ok: true };
+      const saved = rows[0]?.version;
+      if (saved === expectedVersion + 1) return { ok: true };
+      // Others saved since `expectedVersion`: what they and this save added.
+      if (saved !== undefined) return { ok: true, merged: await read(learnerId, expectedVersion) };
+      // No learner row (removed under the store): nothing was saved.
       return { ok: false, current: await read(learnerId, expectedVersion) };
     },
   };

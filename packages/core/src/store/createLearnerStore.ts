@@ -310,7 +310,15 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       pending = { add: [], undo: [] };
       const result = await storage.append(learnerId, change, version);
       if (result.ok) {
-        version++;
+        if (!result.merged) version++;
+        else {
+          // Saved on top of others' saves: take theirs in (ours are known and skipped). The
+          // checkpoint was not stored, as it was not the log's state; the state now is.
+          await merge(result.merged);
+          if (checkpoint) sinceOffered += every;
+          const due = storage.saveCheckpoint && offer();
+          if (due) await storage.saveCheckpoint!(learnerId, { ...due, version });
+        }
         continue;
       }
       // Someone saved first: take what they saved, and save what is still ours on top of it.

@@ -87,10 +87,12 @@ export interface LogChange {
 }
 
 /**
- * The answer to a save: saved, or someone else saved first (here is the log as it is now — or,
- * with `since` set to the save's `expectedVersion`, what changed since then).
+ * The answer to a save: saved; or someone else saved first and nothing was saved (here is the
+ * log as it is now — or, with `since` set to the save's `expectedVersion`, what changed since
+ * then); or — from an adapter that merges on write — saved although others had saved first,
+ * with `merged`: what the saves after `expectedVersion` added, this one included (`since` set).
  */
-export type SaveResult = { ok: true } | { ok: false; current: StoredLog };
+export type SaveResult = { ok: true; merged?: StoredLog } | { ok: false; current: StoredLog };
 
 /**
  * Where learner logs live: memory, Web Storage, IndexedDB, a SQL database. A save appends a
@@ -98,11 +100,20 @@ export type SaveResult = { ok: true } | { ok: false; current: StoredLog };
  * `expectedVersion` is not the stored one changes nothing and returns the current log, which
  * the store merges by event id before saving its change again. So two tabs or two servers
  * writing one learner never lose an event, and a save costs what it adds, not the whole log.
+ *
+ * Because a log is two sets that only grow (events by id, undone ids), an adapter may instead
+ * merge on write: store the change whatever the version, and answer `{ ok: true, merged }` with
+ * what the others saved — no writer ever has to try again (the SQL adapter does this). Only the
+ * checkpoint is compare-and-set: it is stored when the save lands at `expectedVersion + 1`, and
+ * otherwise given to `saveCheckpoint` once the store has folded what the others saved.
  */
 export interface LearnerStorage {
   /** The learner's log ({@link EMPTY_LOG} if none is stored). Throws `CORRUPT_STORAGE` for data it cannot read. */
   load(learnerId: string): Promise<StoredLog>;
-  /** Appends `change` if the stored version is `expectedVersion` (0: nothing stored); the version then goes up by one. */
+  /**
+   * Appends `change` if the stored version is `expectedVersion` (0: nothing stored), or merges
+   * it on write (see above); the version then goes up by one.
+   */
   append(learnerId: string, change: LogChange, expectedVersion: number): Promise<SaveResult>;
   /**
    * What the saves after `version` added (a log with `since: version`), so a store that is
@@ -110,6 +121,11 @@ export interface LearnerStorage {
    * whole log.
    */
   changesSince?(learnerId: string, version: number): Promise<StoredLog>;
+  /**
+   * Keeps `checkpoint` (of a version already saved) unless a later one is kept: how a store
+   * that merged on write stores the checkpoint its save could not carry. Optional.
+   */
+  saveCheckpoint?(learnerId: string, checkpoint: Checkpoint): Promise<void>;
   /** Calls `listener` when another writer (another tab, say) changed the learner's log. Optional. */
   subscribe?(learnerId: string, listener: () => void): () => void;
 }
