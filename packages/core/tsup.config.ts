@@ -8,4 +8,6 @@ export default libraryConfig({
   browser: 'src/browser/index.ts',
   sql: 'src/sql/index.ts',
   node: 'src/node/index.ts',
+  // The worker fitBktParallel starts, beside node.js / node.cjs (not an export of its own).
+  fitWorker: 'src/node/fitWorker.ts',
 });

@@ -77,9 +77,10 @@ describe('pacekit fit / evaluate', () => {
     const csv = writeCsv(dir);
     const a = captureIo();
     const b = captureIo();
-    await runCli(['fit', csv, '--seed', '5'], a);
-    await runCli(['fit', csv, '--seed', '5'], b);
+    await runCli(['fit', csv, '--seed', '5', '--threads', '1'], a);
+    await runCli(['fit', csv, '--seed', '5', '--threads', '2'], b);
     expect(JSON.parse(a.out).kind).toBe('bkt');
+    // Any number of threads: the same model.
     expect(a.out).toBe(b.out);
   });
 
@@ -117,6 +118,9 @@ describe('pacekit fit / evaluate', () => {
     const flag = captureIo();
     expect(await runCli(['fit', 'x.csv', '--restarts', 'many'], flag)).toBe(2);
     expect(flag.err).toContain('--restarts must be an integer ≥ 1 (got "many")');
+    const threads = captureIo();
+    expect(await runCli(['fit', 'x.csv', '--threads', '0'], threads)).toBe(2);
+    expect(threads.err).toContain('--threads must be an integer ≥ 1 (got "0")');
     const unknown = captureIo();
     expect(await runCli(['frobnicate'], unknown)).toBe(2);
     expect(unknown.err).toContain('unknown command "frobnicate"');

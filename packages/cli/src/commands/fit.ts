@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { fitBkt } from '@pacekit/core/fit';
-import { readResponsesCsv } from '@pacekit/core/node';
+import { fitBktParallel, readResponsesCsv } from '@pacekit/core/node';
 import type { CliIo } from '../io';
 import { columnFlags, csvOptions, integerFlag, numberFlag, probabilityFlag, UsageError } from '../options';
 import { progressBar } from '../progressBar';
@@ -22,6 +21,8 @@ Fits Bayesian Knowledge Tracing to one-row-per-response CSV and writes the model
   --seed S             seed of the restarts (default 0)
   --max-iterations N   EM iterations per restart (default 100)
   --tolerance X        stop when the log-likelihood improves by at most X (default 0.005)
+  --threads N          threads fitting skills at once (default: this machine's cores; the
+                       model is the same for any N)
   --out FILE           write the model to FILE (default: standard output)
   --learner, --skill, --correct, --item, --order, --class COLUMN
                        map a CSV column (default: detected from common names)
@@ -45,6 +46,7 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       'max-iterations': { type: 'string' },
       tolerance: { type: 'string' },
+      threads: { type: 'string' },
       out: { type: 'string' },
       ...columnFlags,
     },
@@ -60,6 +62,7 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
   const learnerTypes = integerFlag('learner-types', values['learner-types'], 2);
   const maxGuess = probabilityFlag('max-guess', values['max-guess']);
   const maxSlip = probabilityFlag('max-slip', values['max-slip']);
+  const threads = integerFlag('threads', values.threads, 1);
   const started = performance.now();
   // Streamed: memory holds the table, never the file's text.
   const csv = await readResponsesCsv(path, {
@@ -72,7 +75,8 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
       (csv.emptySkill > 0 ? ` (${csv.emptySkill} rows without a skill left out)` : '') +
       '\n',
   );
-  const model = await fitBkt(csv.table, {
+  const model = await fitBktParallel(csv.table, {
+    ...(threads !== undefined ? { threads } : {}),
     forgets: values.forgets ?? false,
     individualize: values.individualize ?? false,
     learnerTypes,

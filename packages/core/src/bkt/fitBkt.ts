@@ -2,14 +2,30 @@ import { z } from 'zod';
 import { createYielder, longWorkFields } from '../async';
 import type { ResponseTable } from '../data';
 import { PacekitError } from '../errors';
-import { createRandom, hashString } from '../random';
 import { id, parseInput, probability } from '../validation';
-import { createEmScratch, type EmConfig, type EmParams, type EmRun, randomParams, runEm } from './em';
+import { createEmScratch, type EmParams } from './em';
 import { fitIndividual } from './fitIndividual';
 import { checkSkillParams } from './health';
 import type { IndividualModel } from './individual';
-import { type BktItemParams, type BktModel, type BktSkillParams, DEFAULT_BKT_PARAMS } from './params';
+import { type BktModel, DEFAULT_BKT_PARAMS } from './params';
 import { buildSkillSequences, type SkillSequences } from './sequences';
+import {
+  collectSkills,
+  type FittedSkill,
+  type FittedSkills,
+  fitSkill,
+  longestSequence,
+  type SkillFitOptions,
+} from './skillFit';
+
+export {
+  collectSkills,
+  type FittedSkill,
+  type FittedSkills,
+  fitSkill,
+  longestSequence,
+  type SkillFitOptions,
+};
 
 const FixedParamsSchema = z.object({
   pInit: probability.optional(),
@@ -72,61 +88,6 @@ export type FitBktOutput = z.output<typeof FitBktOptionsSchema>;
 /** Options of {@link fitBkt} (all optional). */
 export type FitBktOptions = z.input<typeof FitBktOptionsSchema>;
 
-function toSkillParams(
-  seq: SkillSequences,
-  table: ResponseTable,
-  run: EmRun,
-  config: EmConfig,
-): BktSkillParams {
-  const p: EmParams = run.params;
-  const weightedMean = (values: Float64Array): number => {
-    if (values.length === 1) return values[0]!;
-    let sum = 0;
-    let total = 0;
-    for (let j = 0; j < values.length; j++) {
-      sum += values[j]! * seq.itemResponses[j]!;
-      total += seq.itemResponses[j]!;
-    }
-    return total > 0 ? sum / total : values[0]!;
-  };
-  let priorSum = 0;
-  let priorTotal = 0;
-  const classPInit: Record<string, number> = {};
-  for (let k = 0; k < p.pInit.length; k++) {
-    const global = seq.classIds[k]!;
-    if (global >= 0) classPInit[table.classIds[global]!] = p.pInit[k]!;
-  }
-  // The skill-level prior weights each class by its learners.
-  for (let s = 0; s < seq.count; s++) {
-    priorSum += p.pInit[seq.cls[s]!]! * seq.weight[s]!;
-    priorTotal += seq.weight[s]!;
-  }
-  const params: BktSkillParams = {
-    pInit: priorTotal > 0 ? priorSum / priorTotal : p.pInit[0]!,
-    pLearn: weightedMean(p.learn),
-    pForget: p.forget,
-    pGuess: weightedMean(p.guess),
-    pSlip: weightedMean(p.slip),
-  };
-  if (Object.keys(classPInit).length > 0) params.classPInit = classPInit;
-  if (config.itemGuessSlip || config.itemLearn) {
-    const items: Record<string, BktItemParams> = {};
-    for (let j = 0; j < seq.itemIds.length; j++) {
-      const global = seq.itemIds[j]!;
-      if (global < 0) continue;
-      const entry: BktItemParams = {};
-      if (config.itemGuessSlip) {
-        entry.pGuess = p.guess[j]!;
-        entry.pSlip = p.slip[j]!;
-      }
-      if (config.itemLearn) entry.pLearn = p.learn[j]!;
-      items[table.itemIds[global]!] = entry;
-    }
-    params.items = items;
-  }
-  return params;
-}
-
 /**
  * Fits a Bayesian Knowledge Tracing model to responses by expectation–maximisation
  * (Baum–Welch), skill by skill, from `restarts` seeded random starts, keeping the start with
@@ -145,7 +106,24 @@ function toSkillParams(
  * ```
  */
 export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}): Promise<BktModel> {
-  const opts = parseInput(FitBktOptionsSchema, options, 'fitBkt options');
+  return fitBktWith(table, parseInput(FitBktOptionsSchema, options, 'fitBkt options'), fitSkills);
+}
+
+/** Fits every skill of `sequences` (as {@link fitSkills}, here or on other threads). @internal */
+export type SkillsFitter = (
+  table: ResponseTable,
+  sequences: SkillSequences[],
+  opts: SkillFitOptions,
+  yieldTurn: () => Promise<void>,
+  onSkill?: (done: number, total: number, skillId: string) => void,
+) => Promise<FittedSkills>;
+
+/** {@link fitBkt} with parsed options, fitting the skills with `fitter`. @internal */
+export async function fitBktWith(
+  table: ResponseTable,
+  opts: FitBktOutput,
+  fitter: SkillsFitter,
+): Promise<BktModel> {
   if (table.length === 0) throw new PacekitError('NOT_ENOUGH_DATA', 'fitBkt: the response table is empty');
   if ((opts.itemGuessSlip || opts.itemLearn) && table.itemIds.length === 0) {
     throw new PacekitError(
@@ -175,7 +153,7 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
   }
 
   const yieldTurn = createYielder(opts.signal);
-  const fitted = await fitSkills(table, sequences, opts, yieldTurn, (done, total, skillId) =>
+  const fitted = await fitter(table, sequences, opts, yieldTurn, (done, total, skillId) =>
     opts.onProgress?.({ phase: 'fit', done, total, unit: skillId }),
   );
   let individual: IndividualModel | undefined;
@@ -210,79 +188,30 @@ export async function fitBkt(table: ResponseTable, options: FitBktOptions = {}):
 }
 
 /**
- * Fits every skill of `sequences` by EM with seeded restarts (or, with `start`, from the given
- * parameters only). @internal
+ * Fits every skill of `sequences` on this thread, one after another (or, with `start`, from the
+ * given parameters only). @internal
  */
 export async function fitSkills(
   table: ResponseTable,
   sequences: SkillSequences[],
-  opts: Pick<
-    FitBktOutput,
-    | 'forgets'
-    | 'itemGuessSlip'
-    | 'itemLearn'
-    | 'maxGuess'
-    | 'maxSlip'
-    | 'fixed'
-    | 'seed'
-    | 'restarts'
-    | 'maxIterations'
-    | 'tolerance'
-  >,
+  opts: SkillFitOptions,
   yieldTurn: () => Promise<void>,
   onSkill?: (done: number, total: number, skillId: string) => void,
   start?: (skillId: string, seq: SkillSequences) => EmParams | undefined,
-): Promise<{ skills: BktModel['skills']; totalLl: number; totalResponses: number }> {
-  const maxLength = sequences.reduce((m, s) => Math.max(m, s.maxLength), 1);
-  const scratch = createEmScratch(maxLength);
-  const skills: BktModel['skills'] = {};
-  let totalLl = 0;
-  let totalResponses = 0;
-  let done = 0;
+): Promise<FittedSkills> {
+  const scratch = createEmScratch(longestSequence(sequences));
+  const fitted: FittedSkill[] = [];
   for (const seq of sequences) {
-    const skillId = table.skillIds[seq.skill]!;
-    const config: EmConfig = {
-      forgets: opts.forgets,
-      itemGuessSlip: opts.itemGuessSlip,
-      itemLearn: opts.itemLearn,
-      maxGuess: opts.maxGuess,
-      maxSlip: opts.maxSlip,
-      fixed: { ...opts.fixed['*'], ...opts.fixed[skillId] },
-    };
-    if (!opts.forgets && config.fixed.pForget === undefined) config.fixed.pForget = 0;
-    let best: EmRun | undefined;
-    const given = start?.(skillId, seq);
-    if (given) {
-      await yieldTurn();
-      best = runEm(seq, given, config, opts.maxIterations, opts.tolerance, scratch);
-    } else {
-      // Restarts of a skill draw from a stream keyed by the skill's id, so a skill's fit does not
-      // depend on which other skills are in the table.
-      const random = createRandom(opts.seed).fork(hashString(skillId));
-      for (let r = 0; r < opts.restarts; r++) {
-        await yieldTurn();
-        const run = runEm(
-          seq,
-          randomParams(seq, config, random),
-          config,
-          opts.maxIterations,
-          opts.tolerance,
-          scratch,
-        );
-        if (!best || run.logLikelihood > best.logLikelihood) best = run;
-      }
-    }
-    const fit = {
-      logLikelihood: best!.logLikelihood,
-      iterations: best!.iterations,
-      responses: seq.responses,
-      sequences: seq.learners,
-    };
-    skills[skillId] = { ...toSkillParams(seq, table, best!, config), fit };
-    totalLl += best!.logLikelihood;
-    totalResponses += seq.responses;
-    done++;
-    onSkill?.(done, sequences.length, skillId);
+    const skill = await fitSkill(
+      table,
+      seq,
+      opts,
+      scratch,
+      yieldTurn,
+      start?.(table.skillIds[seq.skill]!, seq),
+    );
+    fitted.push(skill);
+    onSkill?.(fitted.length, sequences.length, skill.skillId);
   }
-  return { skills, totalLl, totalResponses };
+  return collectSkills(fitted);
 }

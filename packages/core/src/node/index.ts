@@ -40,3 +40,4 @@ export async function readResponsesCsv(
   }
   return parser.end();
 }
+export { type FitBktParallelOptions, fitBktParallel } from './fitParallel';
