@@ -12,11 +12,21 @@ export interface CliIo {
   readFile: (path: string) => Promise<string>;
   /** Writes a UTF-8 file. */
   writeFile: (path: string, text: string) => Promise<void>;
+  /** Aborts long work (reading, fitting) when the user cancels (Ctrl-C). */
+  signal?: AbortSignal;
+  /** The clock progress reports elapsed time and the time left with (ms; default `performance.now`). */
+  now?: () => number;
 }
 
-/** The real process's streams and file system. */
+/** The real process's streams and file system; Ctrl-C cancels (a second one exits at once). */
 export function processIo(): CliIo {
+  const cancel = new AbortController();
+  process.once('SIGINT', () => {
+    cancel.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
   return {
+    signal: cancel.signal,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTty: Boolean(process.stderr.isTTY),

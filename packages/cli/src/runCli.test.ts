@@ -84,6 +84,17 @@ describe('pacekit fit / evaluate', () => {
     expect(a.out).toBe(b.out);
   });
 
+  it('stops with exit code 130 when cancelled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const csv = writeCsv(dir);
+    const cancel = new AbortController();
+    cancel.abort();
+    const io = captureIo({ signal: cancel.signal });
+    expect(await runCli(['fit', csv], io)).toBe(130);
+    expect(io.err).toContain('pacekit fit: cancelled');
+    expect(io.out).toBe('');
+  });
+
   it('exits 1 naming the line, column and value of a bad CSV row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
     const csv = join(dir, 'bad.csv');

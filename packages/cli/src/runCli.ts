@@ -26,7 +26,7 @@ const commands: Record<string, { run: (args: string[], io: CliIo) => Promise<num
 /**
  * Runs the `pacekit` command line with `argv` (without the node and script paths) and returns
  * the exit code: 0 on success, 1 when the input is bad (the message names the file, line,
- * column or field), 2 when the command line itself is wrong.
+ * column or field), 2 when the command line itself is wrong, 130 when cancelled (`io.signal`).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
@@ -49,6 +49,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError) {
       io.stderr(`pacekit ${name}: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof PacekitError && error.code === 'ABORTED') {
+      io.stderr(`pacekit ${name}: cancelled\n`);
+      return 130;
     }
     if (error instanceof PacekitError) {
       io.stderr(`pacekit ${name}: ${error.message}\n`);

@@ -39,6 +39,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   const { table } = await readResponsesCsv(csvPath, {
     ...csvOptions(values),
     onProgress: progressBar(io, `Reading ${csvPath} (bytes)`),
+    ...(io.signal ? { signal: io.signal } : {}),
   });
   const predictions = predictResponses(bkt, table);
   const metrics = scorePredictions(table.correct, predictions);

@@ -68,6 +68,7 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
   const csv = await readResponsesCsv(path, {
     ...csvOptions(values),
     onProgress: progressBar(io, `Reading ${path} (bytes)`),
+    ...(io.signal ? { signal: io.signal } : {}),
   });
   io.stderr(
     `Read ${csv.table.length} responses of ${csv.table.learnerIds.length} learners on ${csv.table.skillIds.length} skills from ${path}` +
@@ -90,6 +91,7 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
     maxIterations,
     tolerance,
     onProgress: progressBar(io, 'Fitting skills'),
+    ...(io.signal ? { signal: io.signal } : {}),
   });
   const json = `${JSON.stringify(model, null, 2)}\n`;
   if (values.out) await io.writeFile(values.out, json);
