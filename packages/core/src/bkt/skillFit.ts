@@ -3,15 +3,7 @@
 import type { ResponseTable } from '../data';
 import { createRandom, hashString } from '../random';
 import { getOwn, setOwn } from '../validation/records';
-import {
-  createEmScratch,
-  type EmConfig,
-  type EmParams,
-  type EmRun,
-  type EmScratch,
-  randomParams,
-  runEm,
-} from './em';
+import { type EmConfig, type EmParams, type EmRun, type EmScratch, randomParams, runEm } from './em';
 import type { FitBktOutput } from './fitBkt';
 import type { BktItemParams, BktModel, BktSkillParams } from './params';
 import type { SkillSequences } from './sequences';

@@ -125,10 +125,14 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     for (const listener of [...listeners]) listener();
   };
 
-  /** Re-folds from the last checkpoint at or before `position`. */
-  const refoldFrom = (position: number): void => {
+  /**
+   * The fold of the whole log: re-folded now, from the last checkpoint at or before the earliest
+   * change, if events joined or left the log since it was last folded.
+   */
+  const current = (): LearnerState => {
+    if (stale === Number.POSITIVE_INFINITY) return state;
+    const k = Math.min(Math.floor(stale / every), checkpoints.length - 1);
     stale = Number.POSITIVE_INFINITY;
-    const k = Math.min(Math.floor(position / every), checkpoints.length - 1);
     checkpoints = checkpoints.slice(0, k + 1);
     let s = checkpoints[k]!;
     // A checkpoint's state is shared, never changed: each stretch between checkpoints is folded
@@ -138,13 +142,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       s = learner.applyAll(s, log.slice(from, to));
       if (to % every === 0) checkpoints.push(s);
     }
-    state = s;
-  };
-
-  /** The fold of the whole log (re-folded now if events joined or left it since). */
-  const current = (): LearnerState => {
-    if (stale !== Number.POSITIVE_INFINITY) refoldFrom(stale);
-    return state;
+    return (state = s);
   };
 
   /** Tells listeners, if any, when the state differs from `before`; without any, folds nothing. */
