@@ -18,15 +18,6 @@ import {
   type SkillFitOptions,
 } from './skillFit';
 
-export {
-  collectSkills,
-  type FittedSkill,
-  type FittedSkills,
-  fitSkill,
-  longestSequence,
-  type SkillFitOptions,
-};
-
 const FixedParamsSchema = z.object({
   pInit: probability.optional(),
   pLearn: probability.optional(),

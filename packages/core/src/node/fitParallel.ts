@@ -5,18 +5,20 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { createEmScratch } from '../bkt/em';
 import {
-  collectSkills,
   type FitBktOptions,
   FitBktOptionsSchema,
-  type FittedSkill,
   fitBktWith,
-  fitSkill,
   fitSkills,
-  longestSequence,
-  type SkillFitOptions,
   type SkillsFitter,
 } from '../bkt/fitBkt';
 import type { BktModel } from '../bkt/params';
+import {
+  collectSkills,
+  type FittedSkill,
+  fitSkill,
+  longestSequence,
+  type SkillFitOptions,
+} from '../bkt/skillFit';
 import type { ResponseTable } from '../data';
 import { PacekitError } from '../errors';
 import { parseInput } from '../validation';
