@@ -4,7 +4,6 @@ import {
   type LearnerState,
   type LearnerStore,
   PacekitError,
-  parseEvent,
 } from '@pacekit/core';
 import type { SqlStorage } from '@pacekit/core/sql';
 import { describeReason, type Pacer } from '@pacekit/pacing';
@@ -180,29 +179,16 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
       const list = Array.isArray(body) ? body : [body];
       if (list.length === 0 || list.length > MAX_EVENTS_PER_REQUEST)
         return badRequest(`send 1 to ${MAX_EVENTS_PER_REQUEST} events`);
-      const events = list.map((raw, index) => {
-        const input =
-          raw !== null && typeof raw === 'object' && !('learnerId' in raw) ? { ...raw, learnerId } : raw;
-        try {
-          return parseEvent(input);
-        } catch (error) {
-          if (error instanceof PacekitError)
-            throw new PacekitError(
-              'INVALID_EVENT',
-              `event ${index}: ${error.message}`,
-              error.details as Record<string, unknown>,
-            );
-          throw error;
-        }
-      });
-      const foreign = events.find((e) => e.learnerId !== learnerId);
-      if (foreign)
-        return badRequest(`event "${foreign.id}" is for learner "${foreign.learnerId}", not "${learnerId}"`);
+      // The store validates each event (naming a bad one's place in the batch) and refuses one
+      // for another learner; an event without a learner id is this learner's.
+      const events = list.map((raw) =>
+        raw !== null && typeof raw === 'object' && !('learnerId' in raw) ? { ...raw, learnerId } : raw,
+      ) as EventInput[];
       const store = await storeOf(learnerId);
       // All or none: a batch with one event the course cannot fold stores nothing.
       let state: LearnerState;
       try {
-        state = await store.recordAll(events as EventInput[]);
+        state = await store.recordAll(events);
       } catch (error) {
         // A save that failed half-way leaves the kept store ahead of storage: read afresh next time.
         stores.delete(learnerId);

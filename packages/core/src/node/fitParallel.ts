@@ -119,13 +119,20 @@ function threaded(workers: readonly Worker[], signal: AbortSignal | undefined): 
       for (const index of shares[0]!)
         finished(index, await fitSkill(table, sequences[index]!, skillOptionsOf(opts), scratch, yieldTurn));
     })();
+    // The workers run to the end of their shares unless cancelled: then the fit stops at once
+    // (the caller terminates them).
+    let stop = (): void => {};
     const aborted = new Promise<never>((_, reject) => {
-      const stop = () => reject(new PacekitError('ABORTED', 'fitBktParallel: cancelled'));
+      stop = () => reject(new PacekitError('ABORTED', 'fitBktParallel: cancelled'));
       if (signal?.aborted) stop();
       signal?.addEventListener('abort', stop, { once: true });
     });
     aborted.catch(() => undefined);
-    await Promise.race([Promise.all([onThread, ...offThread]), aborted]);
+    try {
+      await Promise.race([Promise.all([onThread, ...offThread]), aborted]);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
     // In the table's skill order, summed in that order: the single-thread fit, bit for bit.
     return collectSkills(results);
   };

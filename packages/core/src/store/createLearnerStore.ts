@@ -103,7 +103,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   const ids = new Set<string>();
   const undone = new Set<string>();
   const recorded: string[] = [];
-  let base: { state: LearnerState; through: EventKey | null } | undefined;
+  let base: { through: EventKey | null } | undefined;
   // checkpoints[k] is the state after log[0 .. k·every) folded onto the base (or a new learner).
   let checkpoints: LearnerState[] = [learner.initialState(learnerId)];
   // The fold of the log is computed when someone needs it (a read, a listener, a checkpoint):
@@ -246,7 +246,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
 
   /** Starts over from `checkpoint` (or a new learner) at `at` version, holding no events. */
   const restart = (checkpoint: Checkpoint | undefined, at: number): void => {
-    base = checkpoint ? { state: checkpoint.state, through: checkpoint.through } : undefined;
+    base = checkpoint ? { through: checkpoint.through } : undefined;
     log.length = 0;
     ids.clear();
     undone.clear();
@@ -307,28 +307,29 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       const change: LogChange = checkpoint ? { ...pending, checkpoint } : pending;
       pending = { add: [], undo: [] };
       const result = await storage.append(learnerId, change, version);
-      if (result.ok) {
-        if (!result.merged) version++;
-        else {
-          // Saved on top of others' saves: take theirs in (ours are known and skipped). The
-          // checkpoint was not stored, as it was not the log's state; the state now is.
-          await merge(result.merged);
-          if (checkpoint) sinceOffered += every;
-          const due = storage.saveCheckpoint && offer();
-          if (due) await storage.saveCheckpoint!(learnerId, { ...due, version });
-        }
+      if (result.ok && !result.merged) {
+        version++;
         continue;
       }
-      // Someone saved first: take what they saved, and save what is still ours on top of it.
-      // An adapter may answer with only the changes since our version (`since`); anything else
-      // it gives is the whole log.
-      let current = result.current;
-      if (current.since !== undefined && current.since !== 0 && current.since !== version)
-        current = await changes();
+      // Others saved first, so the checkpoint was not stored: offer it again.
       if (checkpoint) sinceOffered += every;
-      await merge(current, [change]);
-      const stored = new Set(current.events.map((e) => e.id));
-      const storedUndone = new Set(current.undone);
+      if (result.ok) {
+        // Saved on top of others' saves: take theirs in (ours are known and skipped); the state
+        // is then the log's, and a due checkpoint can be kept.
+        await merge(result.merged!);
+        const due = storage.saveCheckpoint && offer();
+        if (due) await storage.saveCheckpoint!(learnerId, { ...due, version });
+        continue;
+      }
+      // Nothing saved: take what they saved, and save what is still ours on top of it. An
+      // adapter may answer with only the changes since our version (`since`); anything else it
+      // gives is the whole log.
+      let remote = result.current;
+      if (remote.since !== undefined && remote.since !== 0 && remote.since !== version)
+        remote = await changes();
+      await merge(remote, [change]);
+      const stored = new Set(remote.events.map((e) => e.id));
+      const storedUndone = new Set(remote.undone);
       pending = {
         add: [...change.add.filter((e) => !stored.has(e.id) && ids.has(e.id)), ...pending.add],
         undo: [...change.undo.filter((id) => !storedUndone.has(id)), ...pending.undo],

@@ -187,9 +187,7 @@ export function applyChange(log: StoredLog, change: LogChange): void {
 export function createMemoryStorage(): LearnerStorage {
   interface Entry {
     version: number;
-    events: LearnerEvent[];
-    undone: string[];
-    /** The version each event and each undo was saved at, in save order. */
+    /** Every event and undo with the version it was saved at, in save order: the log. */
     added: { version: number; event?: LearnerEvent; undo?: string }[];
     ids: Set<string>;
     undoneIds: Set<string>;
@@ -205,16 +203,15 @@ export function createMemoryStorage(): LearnerStorage {
       version: entry.version,
       events: tail.flatMap((a) => (a.event ? [a.event] : [])),
       undone: tail.flatMap((a) => (a.undo !== undefined ? [a.undo] : [])),
-      since: version,
+      ...(version > 0 ? { since: version } : {}),
     });
   };
   return {
     load: async (learnerId) => {
       const entry = logs.get(learnerId);
       if (!entry) return { ...EMPTY_LOG, events: [], undone: [] };
-      if (entry.checkpoint)
-        return { ...since(entry, entry.checkpoint.version), checkpoint: structuredClone(entry.checkpoint) };
-      return structuredClone({ version: entry.version, events: entry.events, undone: entry.undone });
+      if (!entry.checkpoint) return since(entry, 0);
+      return { ...since(entry, entry.checkpoint.version), checkpoint: structuredClone(entry.checkpoint) };
     },
     changesSince: async (learnerId, version) => {
       const entry = logs.get(learnerId);
@@ -224,18 +221,16 @@ export function createMemoryStorage(): LearnerStorage {
       let entry = logs.get(learnerId);
       if ((entry?.version ?? 0) !== expectedVersion)
         return { ok: false, current: since(entry!, expectedVersion) };
-      entry ??= { version: 0, events: [], undone: [], added: [], ids: new Set(), undoneIds: new Set() };
+      entry ??= { version: 0, added: [], ids: new Set(), undoneIds: new Set() };
       const version = expectedVersion + 1;
       for (const event of structuredClone(change.add)) {
         if (entry.ids.has(event.id)) continue;
         entry.ids.add(event.id);
-        entry.events.push(event);
         entry.added.push({ version, event });
       }
       for (const id of change.undo) {
         if (entry.undoneIds.has(id)) continue;
         entry.undoneIds.add(id);
-        entry.undone.push(id);
         entry.added.push({ version, undo: id });
       }
       entry.version = version;
