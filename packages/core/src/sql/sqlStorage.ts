@@ -1,5 +1,5 @@
 import { PacekitError } from '../errors';
-import { EMPTY_LOG, type LearnerStorage, parseStoredLog, type StoredLog } from '../store';
+import { type LearnerStorage, parseStoredLog, type StoredLog } from '../store';
 
 /**
  * The one thing the SQL adapter needs from a database client: run a parameterised statement
@@ -87,18 +87,16 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
       [learnerId],
     );
     const tail = since > 0 ? { since } : {};
-    if (!rows[0] || rows[0].version === 0)
-      return { ...EMPTY_LOG, events: [] as unknown[], undone: [], ...tail };
-    if (rows[0].version <= since)
-      return { version: rows[0].version, events: [] as unknown[], undone: [], ...tail };
+    const version = rows[0]?.version ?? 0;
+    if (version <= since) return { version, events: [] as unknown[], undone: [], ...tail };
     // Up to the version read, so that what is returned is exactly that version's log.
     const stored = await client.query<{ event_id: string; event: unknown }>(
       `SELECT event_id, event FROM ${events} WHERE learner_id = $1 AND ($2 = 0 OR version > $2) AND version <= $3`,
-      [learnerId, since, rows[0].version],
+      [learnerId, since, version],
     );
     const gone = await client.query<{ event_id: string }>(
       `SELECT event_id FROM ${undone} WHERE learner_id = $1 AND ($2 = 0 OR version > $2) AND version <= $3`,
-      [learnerId, since, rows[0].version],
+      [learnerId, since, version],
     );
     const corrupt = (eventId: string, problem: string) =>
       new PacekitError(
@@ -107,7 +105,7 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         { learnerId, eventId },
       );
     return {
-      version: rows[0].version,
+      version,
       events: stored.rows.map((r): unknown => {
         // A row holding a JSON string (given as text, it does not parse) is corrupt.
         const event = jsonb(r.event);
