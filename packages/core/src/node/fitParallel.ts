@@ -31,15 +31,13 @@ export interface FitBktParallelOptions extends FitBktOptions {
 
 const ThreadsSchema = z.object({ threads: z.number().int().min(1).max(256).optional() });
 
-/** This module's file (`import.meta.url`: the build shims it in CommonJS). */
-const here = (): string => import.meta.url;
-
 /**
  * The worker beside this module: the built `.js`/`.cjs`, or — from source, in this repository's
  * tests — the `.ts` file, loaded through tsx's module hooks registered in the worker first.
  */
 function workerScript(): { script: URL | string; eval: boolean } {
-  const self = here();
+  // This module's file (the build shims import.meta.url in CommonJS).
+  const self = import.meta.url;
   const extension = self.slice(self.lastIndexOf('.'));
   if (extension !== '.ts') return { script: new URL(`./fitWorker${extension}`, self), eval: false };
   const tsx = new URL(
