@@ -20,7 +20,7 @@ export const items: ItemInput[] = [
   ...['count', 'add', 'subtract', 'multiply', 'fractions'].flatMap((skill) => [
     { id: `${skill}-easy`, skills: [skill], difficulty: -1.5, topics: ['sport'] },
     { id: `${skill}-mid`, skills: [skill], topics: ['space'] },
-    { id: `${skill}-hard`, skills: [skill], difficulty: 1.5, modality: 'video' },
+    { id: `${skill}-hard`, skills: [skill], difficulty: 1.5, modality: 'hands-on' },
   ]),
   { id: 'count-easy-space', skills: ['count'], difficulty: -1.5, topics: ['space'], modality: 'video' },
   { id: 'card-1', skills: ['count'], modality: 'flashcard', durationSeconds: 10 },

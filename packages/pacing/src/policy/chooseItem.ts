@@ -16,7 +16,9 @@ export interface Choice {
 /**
  * Chooses a candidate's item: the one whose predicted success is closest to the aim, lifted by
  * the learner's interests and preferred modalities, preferring one not seen yet. The item just
- * done, and the one just missed, come back only when the skill has no other.
+ * done, and the one just missed, come back only when the skill has no other. Teaching items
+ * (`tuning.instructionModalities`) serve only instruction candidates, a pin, a learner who
+ * prefers their modality, or an app that asks for it.
  */
 export function chooseItem(view: PolicyView, candidate: Candidate): Choice | undefined {
   const { catalog, tuning, state } = view;
@@ -33,6 +35,16 @@ export function chooseItem(view: PolicyView, candidate: Candidate): Choice | und
     if (pinned === undefined ? view.skippedItems.has(item.id) : view.exclude.has(item.id)) continue;
     if (candidate.modalities && !candidate.modalities.includes(item.modality)) continue;
     if (view.options.modalities && !view.options.modalities.includes(item.modality)) continue;
+    // Teaching items (lessons, worked examples, videos) come as instruction, not as practice,
+    // unless a teacher pinned one, the learner prefers the modality or the app asked for it.
+    if (
+      !candidate.modalities &&
+      pinned === undefined &&
+      tuning.instructionModalities.includes(item.modality) &&
+      !modalities.includes(item.modality) &&
+      !view.options.modalities?.includes(item.modality)
+    )
+      continue;
     const p = view.predict(item);
     let fit = -tuning.offTarget * Math.abs(p - candidate.aim);
     if (interests.length > 0 && item.topics.some((t) => interests.includes(t))) fit += tuning.interest;

@@ -64,15 +64,17 @@ describe('next()', () => {
 
   it('triggers the frustration guard after 3 misses and releases it after a success', () => {
     const misses = [
-      attempt('count-mid', false, T0),
+      attempt('count-easy', false, T0),
       attempt('count-hard', false, T0 + 1),
-      attempt('count-easy', false, T0 + 2),
+      attempt('count-mid', false, T0 + 2),
     ];
     let state = pacer.learner.replay('ada', misses);
     let [top] = pacer.next(state, { now: T0 + 10 });
     expect(top!.kind).toBe('remediate');
     expect(reason(top!.reasons, 'after-struggle')).toMatchObject({ skillId: 'count', failures: 3 });
-    // An easier item: aimed at 90% success, so the easiest of count's items (difficulty −1.5).
+    // An easier item: aimed at 90% success, so the easiest of count's practice items (difficulty
+    // −1.5), not the one just missed; count-easy-space, a video, teaches rather than tests.
+    expect(top!.itemId).toBe('count-easy');
     expect(pacer.catalog.get(top!.itemId).difficulty).toBe(-1.5);
     expect(top!.predictedSuccess).toBeGreaterThan(pacer.learner.predict(state, 'count-mid'));
     state = pacer.learner.replay('ada', [...misses, attempt('count-easy', true, T0 + 3)]);
@@ -181,6 +183,33 @@ describe('next()', () => {
       now: T0 + 5 + 61 * 60_000,
     })[0]!;
     expect(later.kind).toBe('learn');
+  });
+
+  it('offers a teaching item (video, lesson) as instruction, not as practice, unless the learner prefers it', () => {
+    // After three misses, the last on count-easy, an easier item is due: count-easy-space (a
+    // video) is the easiest not just missed, but it teaches: an item that tests comes instead.
+    const misses = [
+      attempt('count-mid', false, T0),
+      attempt('count-hard', false, T0 + 1),
+      attempt('count-easy', false, T0 + 2),
+    ];
+    const [easier] = pacer.next(pacer.learner.replay('ada', misses), { now: T0 + 10 });
+    expect(easier!.kind).toBe('remediate');
+    expect(pacer.catalog.get(easier!.itemId).modality).not.toBe('video');
+    // A learner who likes videos gets it.
+    const likesVideo = pacer.learner.replay('ada', [
+      { id: 'v', learnerId: 'ada', at: T0 - 1, type: 'self-report', preferredModalities: ['video'] },
+      ...misses,
+    ]);
+    expect(pacer.next(likesVideo, { now: T0 + 10 })[0]!.itemId).toBe('count-easy-space');
+    const fresh = pacer.learner.initialState('ada');
+    // An app that asks for videos gets them.
+    expect(pacer.next(fresh, { now: T0, modalities: ['video'] })[0]!.itemId).toBe('count-easy-space');
+    // A pin of it wins.
+    const pinned = pacer.learner.replay('ada', [
+      { id: 'p', learnerId: 'ada', at: T0, type: 'override', action: 'pin', itemId: 'count-easy-space' },
+    ]);
+    expect(pacer.next(pinned, { now: T0 + 1 })[0]!.itemId).toBe('count-easy-space');
   });
 
   it('keeps to the modalities asked for: a practice box never gets a flashcard', () => {

@@ -53,6 +53,13 @@ describe('describeReason', () => {
     );
   });
 
+  it('names a teaching modality in words, with its article', () => {
+    const teach = (modality: string) => describeReason({ code: 'instruction', skillId: 'add', modality });
+    expect(teach('worked-example')).toBe('A worked example that shows how add works.');
+    expect(teach('animation')).toBe('An animation that shows how add works.');
+    expect(teach('lesson')).toBe('A lesson that shows how add works.');
+  });
+
   it('keeps working as a map callback, and names skills through the pacer', () => {
     expect(every.map(describeReason)).toEqual(every.map((r) => describeReason(r)));
     expect(named.describe({ code: 'ready-to-learn', prerequisites: ['count', 'add'] })).toBe(

@@ -68,6 +68,11 @@ export interface DescribeOptions {
 }
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
+/** "A lesson", "An animation", "A worked example": a modality as words with its article. */
+const article = (modality: string): string => {
+  const words = modality.replace(/[-_]+/g, ' ');
+  return `${/^[aeiou]/i.test(words) ? 'An' : 'A'} ${words}`;
+};
 const list = (names: string[]): string => names.join(', ').replace(/, ([^,]*)$/, ' and $1');
 
 /**
@@ -123,7 +128,7 @@ export function describeReason(reason: Reason, options?: DescribeOptions | numbe
     case 'instruction':
       return teacher
         ? `Instruction (${reason.modality}) for ${name(reason.skillId)}, which the learner is stuck on.`
-        : `A ${reason.modality} that shows how ${name(reason.skillId)} works.`;
+        : `${article(reason.modality)} that shows how ${name(reason.skillId)} works.`;
     case 'needs-help':
       return teacher
         ? `Needs help on ${name(reason.skillId)}: ${reason.attempts} attempts without mastering it.`
