@@ -33,16 +33,17 @@ export function chooseItem(view: PolicyView, candidate: Candidate): Choice | und
   for (const item of pool) {
     // A teacher's pin wins over a skip; items already planned this session are never repeated.
     if (pinned === undefined ? view.skippedItems.has(item.id) : view.exclude.has(item.id)) continue;
-    if (candidate.modalities && !candidate.modalities.includes(item.modality)) continue;
     if (view.options.modalities && !view.options.modalities.includes(item.modality)) continue;
-    // Teaching items (lessons, worked examples, videos) come as instruction, not as practice,
-    // unless a teacher pinned one, the learner prefers the modality or the app asked for it.
+    // An instruction candidate takes only teaching items (lessons, worked examples, videos); any
+    // other takes them only when a teacher pinned one, the learner prefers the modality or the
+    // app asked for it (those passed the check above).
     if (
-      !candidate.modalities &&
-      pinned === undefined &&
-      tuning.instructionModalities.includes(item.modality) &&
-      !modalities.includes(item.modality) &&
-      !view.options.modalities?.includes(item.modality)
+      candidate.modalities
+        ? !candidate.modalities.includes(item.modality)
+        : pinned === undefined &&
+          !view.options.modalities &&
+          !modalities.includes(item.modality) &&
+          tuning.instructionModalities.includes(item.modality)
     )
       continue;
     const p = view.predict(item);

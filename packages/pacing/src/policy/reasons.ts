@@ -69,10 +69,8 @@ export interface DescribeOptions {
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 /** "A lesson", "An animation", "A worked example": a modality as words with its article. */
-const article = (modality: string): string => {
-  const words = modality.replace(/[-_]+/g, ' ');
-  return `${/^[aeiou]/i.test(words) ? 'An' : 'A'} ${words}`;
-};
+const article = (modality: string): string =>
+  `${/^[aeiou]/i.test(modality) ? 'An' : 'A'} ${modality.replace(/[-_]/g, ' ')}`;
 const list = (names: string[]): string => names.join(', ').replace(/, ([^,]*)$/, ' and $1');
 
 /**

@@ -107,11 +107,9 @@ export function createStrugglePlugin(
     state: LearnerState,
   ): StruggleState => {
     // An attempt on another skill counts down the breaks from the skills it does not touch.
-    let skills = slice.skills.some((s) => s.breakLeft > 0 && !skillIds.includes(s.skillId))
-      ? slice.skills.map((s) =>
-          s.breakLeft > 0 && !skillIds.includes(s.skillId) ? { ...s, breakLeft: s.breakLeft - 1 } : s,
-        )
-      : slice.skills;
+    const skills = slice.skills.map((s) =>
+      s.breakLeft > 0 && !skillIds.includes(s.skillId) ? { ...s, breakLeft: s.breakLeft - 1 } : s,
+    );
     let progressed = false;
     const stalled = slice.attemptsSinceMastery + 1;
     for (const skillId of skillIds) {
@@ -161,15 +159,11 @@ export function createStrugglePlugin(
           e.needsHelpAt ??= at;
         next = e;
       }
+      // `skills` is this call's own copy: changed in place.
       if (next === before) continue;
-      skills =
-        index < 0
-          ? next
-            ? [...skills, next]
-            : skills
-          : next
-            ? skills.map((s, k) => (k === index ? next! : s))
-            : skills.filter((_, k) => k !== index);
+      if (index < 0) skills.push(next!);
+      else if (next) skills[index] = next;
+      else skills.splice(index, 1);
     }
     return {
       skills,

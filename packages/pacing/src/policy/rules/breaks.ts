@@ -12,9 +12,7 @@ export const currentBreak = (view: PolicyView): SkillStruggle | undefined =>
  * waits. Worth `tuning.breakReview`, more than the skill on a break.
  */
 export function breaks(view: PolicyView): Candidate[] {
-  const episode = struggleOf(view.state).skills.find(
-    (s) => view.graph.has(s.skillId) && view.onBreak(s.skillId),
-  );
+  const episode = currentBreak(view);
   if (!episode) return [];
   const best = view
     .masteredRecall()
