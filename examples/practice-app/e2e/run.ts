@@ -196,8 +196,13 @@ for (const size of SIZES) {
         String(after),
       );
       expect((await mastery(page, 'equal-parts')) < after, 'a wrong answer lowers mastery');
-      // Typing the next answer starts afresh: the announcement is about the question answered.
       await expectAccessible(page, 'after answering');
+      // Typing the next answer starts afresh: what was said about the last one goes.
+      await page.getByTestId('answer').fill('1');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="feedback"]')!.textContent === '',
+      );
+      await page.getByTestId('answer').fill('');
       await expectNoOverflow(page, 'after answering');
     },
   );

@@ -56,6 +56,8 @@ interface Feedback {
   prompt: string;
   answer: string;
   mastered: string[];
+  /** Hidden once the learner starts on the next answer (the count stays). */
+  hidden?: boolean;
 }
 
 function FeedbackText({ feedback }: { feedback: Feedback }) {
@@ -132,7 +134,7 @@ export function Practice({ now, pacer, onAnswered }: { now: number; pacer: Pacer
   const allLearned = next?.reasons.some((r) => r.code === 'all-mastered') ?? false;
   const status = (
     <output aria-live="polite" className="feedback" data-testid="feedback" data-count={feedback?.count ?? 0}>
-      {feedback && <FeedbackText feedback={feedback} />}
+      {feedback && !feedback.hidden && <FeedbackText feedback={feedback} />}
     </output>
   );
   if (!next) return status;
@@ -218,7 +220,11 @@ export function Practice({ now, pacer, onAnswered }: { now: number; pacer: Pacer
               data-testid="answer"
               aria-describedby={`${ids}-prompt`}
               value={answer}
-              onChange={(e) => setAnswer(e.target.value)}
+              onChange={(e) => {
+                setAnswer(e.target.value);
+                // What was said about the last answer goes once the learner starts on this one.
+                if (feedback && !feedback.hidden) setFeedback({ ...feedback, hidden: true });
+              }}
               autoComplete="off"
               autoCapitalize="off"
               spellCheck={false}
