@@ -258,9 +258,10 @@ for (const size of SIZES) {
     // The deck: turn the card, say "Got it".
     const card = page.getByTestId('card-card#half');
     const before = await mastery(page, 'equal-parts');
-    await card.getByRole('button', { name: /What is a half/ }).click();
+    await card.getByRole('button', { name: /^What is a half/ }).click();
     await card.getByText('One of two equal parts').waitFor();
-    await card.getByRole('button', { name: 'Got it' }).click();
+    // Each rating names its card.
+    await card.getByRole('button', { name: 'Got it: What is a half, as a fraction?' }).click();
     await card.getByText('seen 1×').waitFor();
     expect((await mastery(page, 'equal-parts')) >= before, 'a remembered card is not a miss');
     await waitSaved(page, '"rating":"good"');

@@ -46,6 +46,7 @@ export function Flashcards() {
                   key={rating}
                   type="button"
                   data-rating={rating}
+                  aria-label={`${words}: ${card.front}`}
                   onClick={async () => {
                     await record({
                       type: 'review',
