@@ -1,4 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from './options';
 
 /** What the CLI reads and writes, so tests can run it without touching the process. */
 export interface CliIo {
@@ -16,6 +19,35 @@ export interface CliIo {
   signal?: AbortSignal;
   /** The clock progress reports elapsed time and the time left with (ms; default `performance.now`). */
   now?: () => number;
+  /** The version `pacekit --version` prints. */
+  version?: string;
+  /**
+   * Checks, before any work, that `--out` can be written: rejects with a message naming the path
+   * when it is a folder or its folder is missing or read-only (default: no check).
+   */
+  checkWritable?: (path: string) => Promise<void>;
+}
+
+/** Rejects with a usage error when `path` cannot be written: a folder, or a missing or read-only folder. */
+export async function checkWritable(path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info?.isDirectory()) throw new UsageError(`--out ${path} is a folder, not a file`);
+  const folder = dirname(resolve(path));
+  try {
+    await access(info ? path : folder, constants.W_OK);
+  } catch {
+    throw new UsageError(
+      info
+        ? `--out ${path} cannot be written (no permission)`
+        : `--out ${path}: the folder ${folder} does not exist or cannot be written`,
+    );
+  }
+}
+
+/** This package's version, from its package.json. */
+function packageVersion(): string {
+  const json = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(json) as { version: string }).version;
 }
 
 /** The real process's streams and file system; Ctrl-C cancels (a second one exits at once). */
@@ -32,5 +64,7 @@ export function processIo(): CliIo {
     stderrIsTty: Boolean(process.stderr.isTTY),
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    version: packageVersion(),
+    checkWritable,
   };
 }

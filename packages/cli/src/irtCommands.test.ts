@@ -49,11 +49,24 @@ describe('pacekit calibrate / score', () => {
     ['i1,i2,i3,i4,i5,count', ...LSAT.map(([p, n]) => `${[...p].join(',')},${n}`)].join('\n'),
   );
 
+  it('warns about an item its answers cannot place on the scale (everyone right)', async () => {
+    const easy = join(dir, 'easy.csv');
+    writeFileSync(
+      easy,
+      ['i1,i2,i3,i4,i5,all,count', ...LSAT.map(([p, n]) => `${[...p].join(',')},1,${n}`)].join('\n'),
+    );
+    const io = captureIo();
+    expect(await runCli(['calibrate', easy, '--model', '2pl'], io)).toBe(0);
+    expect(io.err).toMatch(/warning: item "all" has an extreme difficulty -\d+\.\d\d/);
+    expect(io.err.match(/warning/g)).toHaveLength(1);
+  });
+
   it('calibrates weighted wide patterns to ltm’s estimates, as a table and as JSON', async () => {
     const bank = join(dir, 'bank.json');
     const text = captureIo();
     expect(await runCli(['calibrate', wide, '--model', '2pl', '--out', bank], text)).toBe(0);
     expect(text.out).toContain('marginal log-likelihood -2466.65');
+    expect(text.err).not.toContain('warning');
     const json = captureIo();
     expect(await runCli(['calibrate', wide, '--model', '2pl', '--json'], json)).toBe(0);
     const result = JSON.parse(json.out);

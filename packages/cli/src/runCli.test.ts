@@ -137,5 +137,52 @@ describe('pacekit fit / evaluate', () => {
     expect(unknown.err).toContain('unknown command "frobnicate"');
     const unknownFlag = captureIo();
     expect(await runCli(['fit', 'x.csv', '--nope'], unknownFlag)).toBe(2);
+    expect(unknownFlag.err).toBe(
+      'pacekit fit: unknown option --nope\nRun "pacekit fit --help" for its options.\n',
+    );
+  });
+
+  it('explains flags in its own words: the flag meant, a missing value, an extra argument', async () => {
+    const typo = captureIo();
+    expect(await runCli(['fit', 'x.csv', '--restart', '3'], typo)).toBe(2);
+    expect(typo.err).toContain('unknown option --restart (did you mean --restarts?)');
+    const missing = captureIo();
+    expect(await runCli(['fit', 'x.csv', '--out'], missing)).toBe(2);
+    expect(missing.err).toContain('pacekit fit: --out needs a value');
+    const extra = captureIo();
+    expect(await runCli(['calibrate', 'a.csv', '--json=yes'], extra)).toBe(2);
+    expect(extra.err).toContain('--json takes no value');
+  });
+
+  it('prints its version', async () => {
+    const io = captureIo({ version: '1.2.3' });
+    expect(await runCli(['--version'], io)).toBe(0);
+    expect(io.out).toBe('1.2.3\n');
+  });
+
+  it('checks --out before reading or fitting anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    // The CSV does not exist either: the --out problem is reported first, before any reading.
+    const folder = captureIo();
+    expect(await runCli(['fit', join(dir, 'missing.csv'), '--out', dir], folder)).toBe(2);
+    expect(folder.err).toBe(`pacekit fit: --out ${dir} is a folder, not a file\n`);
+    const nowhere = captureIo();
+    const path = join(dir, 'no', 'such', 'model.json');
+    expect(await runCli(['calibrate', join(dir, 'missing.csv'), '--out', path], nowhere)).toBe(2);
+    expect(nowhere.err).toContain(
+      `the folder ${join(dir, 'no', 'such')} does not exist or cannot be written`,
+    );
+  });
+
+  it('names a missing column by the flag that maps it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const csv = join(dir, 'odd.csv');
+    writeFileSync(csv, 'pupil,topic,ok\ns1,add,1\n');
+    const io = captureIo();
+    expect(await runCli(['fit', csv], io)).toBe(1);
+    expect(io.err).toContain('CSV header has no learner column: name it with --learner "Column name"');
+    const mapped = captureIo();
+    expect(await runCli(['fit', csv, '--learner', 'learner'], mapped)).toBe(1);
+    expect(mapped.err).toContain('CSV header has no column "learner" (given with --learner)');
   });
 });

@@ -14,7 +14,7 @@ Commands:
   pacekit calibrate <responses.csv> --model 2pl calibrate IRT item parameters
   pacekit score <bank.json> <responses.csv>     EAP ability and standard error per examinee
 
-Run "pacekit <command> --help" for a command's options.`;
+Run "pacekit <command> --help" for a command's options; "pacekit --version" for the version.`;
 
 const commands: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; usage: string }> = {
   fit: { run: fitCommand, usage: fitUsage },
@@ -33,6 +33,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${usage}\n`);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`${io.version ?? 'unknown'}\n`);
+    return 0;
   }
   const command = commands[name];
   if (!command) {
@@ -55,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 130;
     }
     if (error instanceof PacekitError) {
-      io.stderr(`pacekit ${name}: ${error.message}\n`);
+      io.stderr(`pacekit ${name}: ${inFlags(error.message)}\n`);
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -65,9 +69,57 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // parseArgs reports unknown or malformed flags with these codes.
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`pacekit ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
+      io.stderr(`pacekit ${name}: ${parseArgsProblem(code, (error as Error).message, command.usage)}\n`);
+      io.stderr(`Run "pacekit ${name} --help" for its options.\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/** The CSV column options of the library, as the CLI's flags. */
+const COLUMN_FLAGS: Readonly<Record<string, string>> = {
+  learner: '--learner',
+  skill: '--skill',
+  correct: '--correct',
+  item: '--item',
+  order: '--order',
+  learnerClass: '--class',
+};
+
+/** A library message that names a column option (`columns.learner`) named by its flag instead. */
+function inFlags(message: string): string {
+  return message
+    .replace(/map one with columns\.(\w+)/, (all, key: string) =>
+      COLUMN_FLAGS[key] ? `name it with ${COLUMN_FLAGS[key]} "Column name"` : all,
+    )
+    .replace(/\(mapped as (\w+)\)/, (all, key: string) =>
+      COLUMN_FLAGS[key] ? `(given with ${COLUMN_FLAGS[key]})` : all,
+    );
+}
+
+/** Edit distance between two short strings. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** What `parseArgs` objected to, in the CLI's words, with the likeliest flag meant. */
+function parseArgsProblem(code: string, message: string, commandUsage: string): string {
+  const given = /'([^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flags = [...new Set(commandUsage.match(/--[a-z][a-z-]*/g) ?? [])];
+    const closest = flags.map((flag) => ({ flag, d: distance(given, flag) })).sort((a, b) => a.d - b.d)[0];
+    return `unknown option ${given}${closest && closest.d <= 2 ? ` (did you mean ${closest.flag}?)` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /argument missing/.test(message) ? `${given} needs a value` : `${given} takes no value`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument "${given}"`;
+  return message;
 }

@@ -13,6 +13,11 @@ guessing c for the 3PL, and the marginal log-likelihood. Responses are wide (one
 or pattern, one column per item, 0/1 or blank, optional "count" column) or long
 (learner,item,correct).`;
 
+/** |difficulty| beyond which an estimate is an artefact of the data, not a measure (logits). */
+const EXTREME_DIFFICULTY = 6;
+/** Discrimination beyond which an estimate is an artefact of the data. */
+const EXTREME_DISCRIMINATION = 5;
+
 /** `pacekit calibrate`: returns the exit code. */
 export async function calibrateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,6 +36,7 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
   if (model !== '1pl' && model !== '2pl' && model !== '3pl')
     throw new UsageError(`--model must be 1pl, 2pl or 3pl (got "${model}")`);
   const quadraturePoints = integerFlag('quadrature', values.quadrature, 5);
+  if (values.out) await io.checkWritable?.(values.out);
   const { matrix, layout } = parseIrtCsv(await io.readFile(positionals[0]!));
   const bank = await calibrateIrt(matrix, {
     model,
@@ -53,6 +59,18 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
     }
     lines.push(`marginal log-likelihood ${bank.logLikelihood!.toFixed(3)}`);
     io.stdout(`${lines.join('\n')}\n`);
+  }
+  // Estimates at the edges of the scale mean the data cannot place the item (everyone right,
+  // everyone wrong, or too few answers): say so rather than print −58.95 as if it were a measure.
+  for (const item of bank.items) {
+    const problems = [
+      Math.abs(item.b) > EXTREME_DIFFICULTY ? `difficulty ${item.b.toFixed(2)}` : null,
+      item.a > EXTREME_DISCRIMINATION ? `discrimination ${item.a.toFixed(2)}` : null,
+    ].filter(Boolean);
+    if (problems.length > 0)
+      io.stderr(
+        `warning: item "${item.id}" has an extreme ${problems.join(' and ')}: its answers do not place it on the scale (nearly all right or all wrong, or too few); treat it with care\n`,
+      );
   }
   if (!Number.isFinite(bank.logLikelihood ?? Number.NaN))
     throw new PacekitError('NOT_ENOUGH_DATA', 'calibration did not reach a finite likelihood');

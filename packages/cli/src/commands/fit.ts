@@ -63,6 +63,7 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
   const maxGuess = probabilityFlag('max-guess', values['max-guess']);
   const maxSlip = probabilityFlag('max-slip', values['max-slip']);
   const threads = integerFlag('threads', values.threads, 1);
+  if (values.out) await io.checkWritable?.(values.out);
   const started = performance.now();
   // Streamed: memory holds the table, never the file's text.
   const csv = await readResponsesCsv(path, {
