@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Packs every package exactly as `pnpm publish` would (publishConfig applied, workspace:
 // ranges resolved) and checks each tarball: publint --strict, are-the-types-wrong (node16
-// profile: Node >= 20 and bundlers; node10 cannot resolve subpath exports), and the file list.
+// profile: Node >= 20 and bundlers; node10 cannot resolve subpath exports), and the file list
+// (dist/ and metadata only; LICENSE and README.md present).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,7 +38,12 @@ for (const name of packages) {
       () => {
         if (stray.length > 0)
           throw Object.assign(new Error('unexpected files'), { stdout: stray.join('\n') });
-        return `${files.length} files, all under dist/ or package metadata`;
+        for (const needed of ['package/LICENSE', 'package/README.md'])
+          if (!files.includes(needed)) throw new Error(`the tarball has no ${needed.slice(8)}`);
+        // Each package carries a copy of the root LICENSE (npm packs the package folder only).
+        if (readFileSync(join(dir, 'LICENSE'), 'utf8') !== readFileSync(join(root, 'LICENSE'), 'utf8'))
+          throw new Error(`packages/${name}/LICENSE differs from the root LICENSE`);
+        return `${files.length} files, all under dist/ or package metadata, with LICENSE and README.md`;
       },
     ],
   ];
