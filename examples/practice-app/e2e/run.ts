@@ -82,6 +82,13 @@ async function answer(page: Page, right: boolean): Promise<string> {
   return itemId;
 }
 
+/** On the teacher page: pins a question or card of a skill, and waits until it shows as pinned. */
+async function pin(page: Page, skillId: string, itemId: string): Promise<void> {
+  await page.getByTestId(`pin-item-${skillId}`).selectOption(itemId);
+  await page.getByTestId(`pin-${skillId}`).click();
+  await page.getByTestId(`unpin-${itemId}`).waitFor();
+}
+
 /** The page is no wider than its viewport: nothing to scroll sideways. */
 async function expectNoOverflow(page: Page, where: string) {
   const { scroll, width } = await page.evaluate(() => ({
@@ -267,9 +274,7 @@ for (const size of SIZES) {
     await waitSaved(page, '"rating":"good"');
     // The practice box: a teacher pins the card; the learner types its answer.
     await page.getByTestId('to-dashboard').click();
-    await page.getByTestId('pin-item-unit-fractions').selectOption('card#quarter');
-    await page.getByTestId('pin-unit-fractions').click();
-    await page.getByTestId('unpin-card#quarter').waitFor();
+    await pin(page, 'unit-fractions', 'card#quarter');
     await page.getByTestId('to-practice').click();
     await page.locator('[data-testid="prompt"][data-item="card#quarter"]').waitFor();
     expect((await prompt(page).innerText()).includes('What is a quarter'), 'the practice box shows the card');
@@ -291,9 +296,7 @@ for (const size of SIZES) {
     at('the teacher pins any question, marks and undoes, keeps notes that survive a reload'),
     async () => {
       await page.getByTestId('to-dashboard').click();
-      await page.getByTestId('pin-item-compare').selectOption('compare#5');
-      await page.getByTestId('pin-compare').click();
-      await page.getByTestId('unpin-compare#5').waitFor();
+      await pin(page, 'compare', 'compare#5');
       await page.getByTestId('mark-simplify').click();
       await page.getByTestId('unmark-simplify').click();
       await page.getByTestId('mark-simplify').waitFor();

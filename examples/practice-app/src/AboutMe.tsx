@@ -3,7 +3,6 @@ import { useEffect, useId, useState } from 'react';
 import { skillName, skills } from './course';
 import { confidenceWords, listWords } from './words';
 
-const newId = () => crypto.randomUUID();
 /** The one goal this app lets a learner set (recording it again replaces it). */
 const GOAL_ID = 'my-goal';
 const TOPICS = ['food', 'space', 'sport'];
@@ -74,7 +73,7 @@ export function AboutMe({ now }: { now: number }) {
   const toggle = (topic: string) =>
     record({
       type: 'self-report',
-      id: newId(),
+      id: crypto.randomUUID(),
       learnerId,
       at: Date.now(),
       interests: interests.includes(topic) ? interests.filter((t) => t !== topic) : [...interests, topic],
@@ -125,7 +124,7 @@ export function AboutMe({ now }: { now: number }) {
             type="button"
             data-testid="save-confidence"
             onClick={() =>
-              record({ type: 'self-report', id: newId(), learnerId, at: Date.now(), confidence })
+              record({ type: 'self-report', id: crypto.randomUUID(), learnerId, at: Date.now(), confidence })
             }
           >
             Save
@@ -162,7 +161,7 @@ export function AboutMe({ now }: { now: number }) {
             onClick={() =>
               record({
                 type: 'goal',
-                id: newId(),
+                id: crypto.randomUUID(),
                 learnerId,
                 at: Date.now(),
                 goalId: GOAL_ID,

@@ -4,8 +4,8 @@ import { useLearner } from '@pacekit/react';
 import { useMemo } from 'react';
 import { pupilName, seededClass } from './classroom';
 import { skillName, skills } from './course';
+import { percent } from './words';
 
-const percent = (p: number) => `${Math.round(p * 100)}%`;
 const CELL = { mastered: '✓', learning: '…', struggling: '!', 'not-started': '' } as const;
 
 /** The teacher's dashboard: a seeded class of simulated pupils and the learner of this page. */

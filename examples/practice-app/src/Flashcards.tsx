@@ -2,7 +2,6 @@ import { getOwn, type RecallRating, useLearner, useRecord } from '@pacekit/react
 import { useState } from 'react';
 import { flashcards } from './course';
 
-const newId = () => crypto.randomUUID();
 /** The four FSRS ratings, in a child's words. */
 const RATINGS: [RecallRating, string][] = [
   ['again', 'Forgot'],
@@ -50,7 +49,7 @@ export function Flashcards() {
                   onClick={async () => {
                     await record({
                       type: 'review',
-                      id: newId(),
+                      id: crypto.randomUUID(),
                       learnerId,
                       at: Date.now(),
                       itemId: id,

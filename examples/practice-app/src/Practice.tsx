@@ -3,16 +3,13 @@ import {
   type LearnerState,
   PacekitContext,
   type Pacer,
-  type Recommendation,
   useLearner,
   useNextActivity,
   useRecord,
 } from '@pacekit/react';
 import { type FormEvent, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { activityFor, isRight, skillName, skills } from './course';
-import { activityLabel, listWords } from './words';
-
-const newId = () => crypto.randomUUID();
+import { activityLabel, KIND_WORDS, listWords } from './words';
 
 /** Answers a day after which the learner is told they are done for today (they may go on). */
 export const DAILY_ANSWERS = 20;
@@ -165,7 +162,7 @@ export function Practice({ now, pacer, onAnswered }: { now: number; pacer: Pacer
     setAnswer('');
     const after = await record({
       type: 'attempt',
-      id: newId(),
+      id: crypto.randomUUID(),
       learnerId: before.learnerId,
       at: Date.now(),
       itemId: next.itemId,
@@ -240,13 +237,6 @@ export function Practice({ now, pacer, onAnswered }: { now: number; pacer: Pacer
   );
 }
 
-const KIND_WORDS: Record<Recommendation['kind'], string> = {
-  learn: 'new',
-  review: 'review',
-  challenge: 'challenge',
-  remediate: 'easier',
-};
-
 /** Three options to choose among; a pick is recorded and comes first in the practice box. */
 export function Choices({ now, onPicked }: { now: number; onPicked: () => void }) {
   const options = useNextActivity({ now, choices: 3 });
@@ -267,7 +257,13 @@ export function Choices({ now, onPicked }: { now: number; onPicked: () => void }
               data-item={o.itemId}
               aria-pressed={picked === o.itemId}
               onClick={async () => {
-                await record({ type: 'self-report', id: newId(), learnerId, at: Date.now(), pick: o.itemId });
+                await record({
+                  type: 'self-report',
+                  id: crypto.randomUUID(),
+                  learnerId,
+                  at: Date.now(),
+                  pick: o.itemId,
+                });
                 onPicked();
               }}
             >

@@ -10,13 +10,15 @@ import {
 } from '@pacekit/react';
 import { useContext, useId, useState } from 'react';
 import { items, questionFor, skillName, skills } from './course';
+import { percent } from './words';
 
-const newId = () => crypto.randomUUID();
-const percent = (p: number) => `${Math.round(p * 100)}%`;
-
-/** What a teacher can pin for a skill: its questions and flashcards (the worked example comes by itself). */
-const pinnable = (skillId: string) =>
-  items.filter((i) => i.skills.includes(skillId) && i.modality !== 'worked-example').map((i) => i.id);
+/** What a teacher can pin per skill: its questions and flashcards (the worked example comes by itself). */
+const PINNABLE: ReadonlyMap<string, string[]> = new Map(
+  skills.map((s) => [
+    s.id,
+    items.filter((i) => i.skills.includes(s.id) && i.modality !== 'worked-example').map((i) => i.id),
+  ]),
+);
 
 /** One skill in the teacher view: the model's estimate, and the teacher's actions. */
 function TeacherRow({ skillId, pacer }: { skillId: string; pacer: Pacer }) {
@@ -26,12 +28,10 @@ function TeacherRow({ skillId, pacer }: { skillId: string; pacer: Pacer }) {
   const learnerId = useLearner((s) => s.learnerId);
   const marked = useLearner((s) => getOwn(s.skills, skillId)?.override === 'mastered');
   const needsHelp = useLearner((s) => pacer.needsHelp(s).some((h) => h.skillId === skillId));
-  const pinned = useLearner((s) =>
-    pinnable(skillId)
-      .filter((id) => s.pinned.includes(`item:${id}`))
-      .join(' '),
-  );
-  const [toPin, setToPin] = useState(() => pinnable(skillId)[0]!);
+  const pinnable = PINNABLE.get(skillId)!;
+  const pins = useLearner((s) => s.pinned);
+  const pinned = pinnable.filter((id) => pins.includes(`item:${id}`));
+  const [toPin, setToPin] = useState(pinnable[0]!);
   const undo = useUndo();
   const store = useContext(PacekitContext)?.store;
   const name = skillName(skillId);
@@ -45,7 +45,16 @@ function TeacherRow({ skillId, pacer }: { skillId: string; pacer: Pacer }) {
   const override = (
     action: 'mark-mastered' | 'pin' | 'unpin',
     target: { skillId: string } | { itemId: string },
-  ) => record({ type: 'override', id: newId(), learnerId, at: Date.now(), action, ...target, by: 'teacher' });
+  ) =>
+    record({
+      type: 'override',
+      id: crypto.randomUUID(),
+      learnerId,
+      at: Date.now(),
+      action,
+      ...target,
+      by: 'teacher',
+    });
   return (
     <tr>
       <th scope="row">{name}</th>
@@ -75,7 +84,7 @@ function TeacherRow({ skillId, pacer }: { skillId: string; pacer: Pacer }) {
           value={toPin}
           onChange={(e) => setToPin(e.target.value)}
         >
-          {pinnable(skillId).map((id) => (
+          {pinnable.map((id) => (
             <option key={id} value={id}>
               {questionFor(id).prompt}
             </option>
@@ -88,17 +97,16 @@ function TeacherRow({ skillId, pacer }: { skillId: string; pacer: Pacer }) {
         >
           Pin<span className="visually-hidden"> the chosen question of {name}</span>
         </button>
-        {pinned !== '' &&
-          pinned.split(' ').map((id) => (
-            <button
-              key={id}
-              type="button"
-              data-testid={`unpin-${id}`}
-              onClick={() => override('unpin', { itemId: id })}
-            >
-              Unpin “{questionFor(id).prompt}”
-            </button>
-          ))}
+        {pinned.map((id) => (
+          <button
+            key={id}
+            type="button"
+            data-testid={`unpin-${id}`}
+            onClick={() => override('unpin', { itemId: id })}
+          >
+            Unpin “{questionFor(id).prompt}”
+          </button>
+        ))}
       </td>
     </tr>
   );
@@ -127,7 +135,7 @@ function Notes() {
           if (!text.trim()) return;
           await record({
             type: 'override',
-            id: newId(),
+            id: crypto.randomUUID(),
             learnerId,
             at: Date.now(),
             action: 'note',

@@ -41,3 +41,14 @@ export function masteryWords(pMastery: number, mastered: boolean, attempts: numb
 /** A list in words: "a, b and c". */
 export const listWords = (names: readonly string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+/** A probability as a whole percentage, for the teacher (the learner sees words). */
+export const percent = (p: number): string => `${Math.round(p * 100)}%`;
+
+/** An option's kind, in a word, beside its skill. */
+export const KIND_WORDS: Readonly<Record<Recommendation['kind'], string>> = {
+  learn: 'new',
+  review: 'review',
+  challenge: 'challenge',
+  remediate: 'easier',
+};
