@@ -16,6 +16,16 @@ export const columnFlags = {
   'skip-bad-rows': { type: 'boolean' },
 } as const;
 
+/** Each CSV column option of the library (`columns.learnerClass`) and the flag that sets it (`--class`). */
+export const COLUMN_FLAGS = {
+  learner: 'learner',
+  skill: 'skill',
+  correct: 'correct',
+  item: 'item',
+  order: 'order',
+  learnerClass: 'class',
+} as const satisfies Record<keyof NonNullable<CsvOptions['columns']>, keyof typeof columnFlags>;
+
 /** CSV options from the column flags. */
 export function csvOptions(values: {
   learner?: string | undefined;
@@ -27,12 +37,10 @@ export function csvOptions(values: {
   'skip-bad-rows'?: boolean | undefined;
 }): CsvOptions {
   const columns: NonNullable<CsvOptions['columns']> = {};
-  if (values.learner) columns.learner = values.learner;
-  if (values.skill) columns.skill = values.skill;
-  if (values.correct) columns.correct = values.correct;
-  if (values.item) columns.item = values.item;
-  if (values.order) columns.order = values.order;
-  if (values.class) columns.learnerClass = values.class;
+  for (const [key, flag] of Object.entries(COLUMN_FLAGS) as [keyof typeof COLUMN_FLAGS, string][]) {
+    const name = values[flag as keyof typeof values];
+    if (typeof name === 'string' && name !== '') columns[key] = name;
+  }
   return { columns, onBadRow: values['skip-bad-rows'] ? 'skip' : 'throw' };
 }
 

@@ -4,7 +4,7 @@ import { evaluateCommand, evaluateUsage } from './commands/evaluate';
 import { fitCommand, fitUsage } from './commands/fit';
 import { scoreCommand, scoreUsage } from './commands/score';
 import type { CliIo } from './io';
-import { UsageError } from './options';
+import { COLUMN_FLAGS, UsageError } from './options';
 
 const usage = `pacekit — learner models from the command line
 
@@ -77,24 +77,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** The CSV column options of the library, as the CLI's flags. */
-const COLUMN_FLAGS: Readonly<Record<string, string>> = {
-  learner: '--learner',
-  skill: '--skill',
-  correct: '--correct',
-  item: '--item',
-  order: '--order',
-  learnerClass: '--class',
-};
+/** The flag that sets a library column option (`learnerClass` → `--class`), if any. */
+const flagOf = (key: string): string | undefined =>
+  Object.hasOwn(COLUMN_FLAGS, key) ? `--${COLUMN_FLAGS[key as keyof typeof COLUMN_FLAGS]}` : undefined;
 
 /** A library message that names a column option (`columns.learner`) named by its flag instead. */
 function inFlags(message: string): string {
   return message
     .replace(/map one with columns\.(\w+)/, (all, key: string) =>
-      COLUMN_FLAGS[key] ? `name it with ${COLUMN_FLAGS[key]} "Column name"` : all,
+      flagOf(key) ? `name it with ${flagOf(key)} "Column name"` : all,
     )
     .replace(/\(mapped as (\w+)\)/, (all, key: string) =>
-      COLUMN_FLAGS[key] ? `(given with ${COLUMN_FLAGS[key]})` : all,
+      flagOf(key) ? `(given with ${flagOf(key)})` : all,
     );
 }
 
