@@ -15,7 +15,7 @@ import {
   type SkillGraph,
   type SkillInput,
 } from '@pacekit/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createGrader, GraderOptionsSchema } from './memory/grader';
 import {
   createMemoryPlugin,
@@ -51,36 +51,36 @@ import { predictItem } from './policy/view';
 /** Options of {@link createPacer} besides the course itself. */
 export const PacerOptionsSchema = z.object({
   /** P(L) from which a skill counts as mastered. */
-  masteryThreshold: probability.default(DEFAULT_MASTERY_THRESHOLD),
+  masteryThreshold: z._default(probability, DEFAULT_MASTERY_THRESHOLD),
   /** Evidence a correct answer after hints gives, in [0, 1] (default 0, as ASSISTments). */
-  hintCredit: probability.default(0),
+  hintCredit: z._default(probability, 0),
   /** Spaced repetition: desired retention, maximum interval, personal FSRS weights. */
-  memory: SchedulerOptionsSchema.default({
+  memory: z._default(SchedulerOptionsSchema, {
     desiredRetention: 0.9,
     maximumIntervalDays: 36500,
     shortTerm: true,
   }),
   /** How attempts become recall ratings. */
-  grader: GraderOptionsSchema.default({ slowFactor: 1.5, fastFactor: 0.5, items: {} }),
+  grader: z._default(GraderOptionsSchema, { slowFactor: 1.5, fastFactor: 0.5, items: {} }),
   /** Implicit repetition of prerequisites. */
-  implicitRepetition: ImplicitRepetitionSchema.default({
+  implicitRepetition: z._default(ImplicitRepetitionSchema, {
     enabled: true,
     minCredit: 0.05,
     flagWeight: 0.5,
     flagAfter: 2,
   }),
   /** When a learner counts as struggling, and how the policy escalates. */
-  struggle: StruggleOptionsSchema.prefault({}),
+  struggle: z.prefault(StruggleOptionsSchema, {}),
   /** What a course designer may tune in the policy (see `DEFAULT_POLICY_TUNING`). */
-  policy: PolicyTuningSchema.prefault({}),
+  policy: z.prefault(PolicyTuningSchema, {}),
   /**
    * What to do with BKT parameters that cannot pace (pLearn ≈ 0, pGuess or pSlip ≈ 0,
    * forgetting that caps P(L) below the threshold): `repair` (default: move them to the nearest
    * sound value and warn, naming the skill), `strict` (throw `MODEL_UNFIT_FOR_PACING`) or `off`.
    */
-  modelCheck: z.literal(['repair', 'strict', 'off']).default('repair'),
+  modelCheck: z._default(z.literal(['repair', 'strict', 'off']), 'repair'),
   /** Told each model warning (default: `console.warn`, once per pacer, listing them all). */
-  onWarning: z.custom<(warning: ModelWarning) => void>((f) => typeof f === 'function').optional(),
+  onWarning: z.optional(z.custom<(warning: ModelWarning) => void>((f) => typeof f === 'function')),
 });
 
 /** What {@link createPacer} takes. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PacekitError } from '../errors';
 import { getOwn, setOwn } from '../validation';
 
@@ -11,17 +11,17 @@ export const DEFAULT_ELO_BETA = 0.05;
 export const EloRatingsSchema = z.object({
   kind: z.literal('elo'),
   schemaVersion: z.literal(1),
-  alpha: z.number().positive(),
-  beta: z.number().nonnegative(),
+  alpha: z.number().check(z.gt(0)),
+  beta: z.number().check(z.gte(0)),
   learners: z.record(
     z.string(),
     z.object({
       theta: z.number(),
-      n: z.number().int(),
-      skills: z.record(z.string(), z.object({ offset: z.number(), n: z.number().int() })),
+      n: z.int(),
+      skills: z.record(z.string(), z.object({ offset: z.number(), n: z.int() })),
     }),
   ),
-  items: z.record(z.string(), z.object({ difficulty: z.number(), n: z.number().int() })),
+  items: z.record(z.string(), z.object({ difficulty: z.number(), n: z.int() })),
 });
 
 /** Elo ratings (see {@link EloRatingsSchema}). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createYielder, longWorkFields } from '../async';
 import { PacekitError } from '../errors';
 import { parseInput } from '../validation';
@@ -7,13 +7,13 @@ import { gaussHermite } from './quadrature';
 /** One calibrated item: P(correct | θ) = c + (1 − c)·σ(a(θ − b)) (logistic metric, no 1.7). */
 export const IrtItemSchema = z.object({
   /** Item id. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Discrimination a. */
-  a: z.number().finite(),
+  a: z.number(),
   /** Difficulty b, on the ability scale. */
-  b: z.number().finite(),
+  b: z.number(),
   /** Lower asymptote c (guessing; 0 outside the 3PL). */
-  c: z.number().min(0).lt(1).default(0),
+  c: z._default(z.number().check(z.gte(0), z.lt(1)), 0),
 });
 
 /** A calibrated item. */
@@ -26,9 +26,9 @@ export const ItemBankSchema = z.object({
   /** The model calibrated. */
   model: z.literal(['1pl', '2pl', '3pl']),
   /** The items. */
-  items: z.array(IrtItemSchema).min(1),
+  items: z.array(IrtItemSchema).check(z.minLength(1)),
   /** Marginal log-likelihood of the calibration data, when calibrated. */
-  logLikelihood: z.number().optional(),
+  logLikelihood: z.optional(z.number()),
 });
 
 /** An item bank (see {@link ItemBankSchema}). */
@@ -116,16 +116,17 @@ export function createResponseMatrix(
 /** Options of {@link calibrateIrt}. */
 export const CalibrateIrtOptionsSchema = z.object({
   /** 1PL (one discrimination shared by all items), 2PL, or 3PL. */
-  model: z.literal(['1pl', '2pl', '3pl']).default('2pl'),
+  model: z._default(z.literal(['1pl', '2pl', '3pl']), '2pl'),
   /** Gauss–Hermite points for the N(0, 1) ability distribution. */
-  quadraturePoints: z.number().int().min(5).max(201).default(21),
+  quadraturePoints: z._default(z.int().check(z.gte(5), z.lte(201)), 21),
   /** 3PL guessing: a fixed value, or the upper bound of an estimated one. */
-  guessing: z
-    .union([z.number().min(0).lt(1), z.object({ max: z.number().gt(0).lt(1) })])
-    .default({ max: 0.35 }),
-  maxIterations: z.number().int().min(1).default(2000),
+  guessing: z._default(
+    z.union([z.number().check(z.gte(0), z.lt(1)), z.object({ max: z.number().check(z.gt(0), z.lt(1)) })]),
+    { max: 0.35 },
+  ),
+  maxIterations: z._default(z.int().check(z.gte(1)), 2000),
   /** Stop when no parameter moves more than this between iterations. */
-  tolerance: z.number().positive().default(1e-6),
+  tolerance: z._default(z.number().check(z.gt(0)), 1e-6),
   ...longWorkFields,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PacekitError } from '../errors';
 
 /** Where a long piece of work is: `done` of `total` units of `phase`. */
@@ -27,16 +27,16 @@ export interface LongWorkOptions {
  */
 export const longWorkFields = {
   /** Called after each unit of work. */
-  onProgress: z
-    .custom<(progress: Progress) => void>((v) => typeof v === 'function', 'expected a function')
-    .optional(),
+  onProgress: z.optional(
+    z.custom<(progress: Progress) => void>((v) => typeof v === 'function', 'expected a function'),
+  ),
   /** Cancels the work. */
-  signal: z
-    .custom<AbortSignal>(
+  signal: z.optional(
+    z.custom<AbortSignal>(
       (v) => typeof v === 'object' && v !== null && typeof (v as AbortSignal).aborted === 'boolean',
       'expected an AbortSignal',
-    )
-    .optional(),
+    ),
+  ),
 };
 
 /** Throws the `ABORTED` error if `signal` has been aborted. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createYielder, longWorkFields } from '../async';
 import type { ResponseTable } from '../data';
 import { PacekitError } from '../errors';
@@ -19,11 +19,11 @@ import {
 } from './skillFit';
 
 const FixedParamsSchema = z.object({
-  pInit: probability.optional(),
-  pLearn: probability.optional(),
-  pForget: probability.optional(),
-  pGuess: probability.optional(),
-  pSlip: probability.optional(),
+  pInit: z.optional(probability),
+  pLearn: z.optional(probability),
+  pForget: z.optional(probability),
+  pGuess: z.optional(probability),
+  pSlip: z.optional(probability),
 });
 
 /** Default number of random restarts per skill (as pyBKT's `num_fits`). */
@@ -41,35 +41,35 @@ export const DEFAULT_LEARNER_TYPES = 8;
 /** Options of {@link fitBkt}. */
 export const FitBktOptionsSchema = z.object({
   /** Fit P(F), forgetting (pyBKT's `forgets`). Default false: standard BKT, P(F) = 0. */
-  forgets: z.boolean().default(false),
+  forgets: z._default(z.boolean(), false),
   /** Fit guess and slip per item (KT-IDEM; needs item ids). */
-  itemGuessSlip: z.boolean().default(false),
+  itemGuessSlip: z._default(z.boolean(), false),
   /** Fit the learn rate per item (pyBKT's `multilearn`; needs item ids). */
-  itemLearn: z.boolean().default(false),
+  itemLearn: z._default(z.boolean(), false),
   /** Fit the prior per learner class (pyBKT's `multiprior`; needs learner classes). */
-  classPrior: z.boolean().default(false),
+  classPrior: z._default(z.boolean(), false),
   /** Random restarts per skill; the one with the best log-likelihood is kept. */
-  restarts: z.number().int().min(1).max(1000).default(DEFAULT_RESTARTS),
+  restarts: z._default(z.int().check(z.gte(1), z.lte(1000)), DEFAULT_RESTARTS),
   /** Seed of the restarts: the same data, options and seed give the same model. */
-  seed: z.number().int().default(0),
-  maxIterations: z.number().int().min(1).default(DEFAULT_MAX_ITERATIONS),
-  tolerance: z.number().positive().default(DEFAULT_TOLERANCE),
+  seed: z._default(z.int(), 0),
+  maxIterations: z._default(z.int().check(z.gte(1)), DEFAULT_MAX_ITERATIONS),
+  tolerance: z._default(z.number().check(z.gt(0)), DEFAULT_TOLERANCE),
   /** P(G) stays strictly below this. */
-  maxGuess: z.number().gt(0).max(1).default(DEFAULT_MAX_GUESS_SLIP),
+  maxGuess: z._default(z.number().check(z.gt(0), z.lte(1)), DEFAULT_MAX_GUESS_SLIP),
   /** P(S) stays strictly below this. */
-  maxSlip: z.number().gt(0).max(1).default(DEFAULT_MAX_GUESS_SLIP),
+  maxSlip: z._default(z.number().check(z.gt(0), z.lte(1)), DEFAULT_MAX_GUESS_SLIP),
   /** Parameters held fixed, by skill id; the key `'*'` applies to every skill. */
-  fixed: z.record(id, FixedParamsSchema).default({}),
+  fixed: z._default(z.record(id, FixedParamsSchema), {}),
   /**
    * Fit the learner's own pace too: learner types (BKT parameters per type of learner, by hard
    * EM over the training learners) and a response layer (ability, recent performance), both
    * followed online from each learner's own answers. See the model guide in docs/.
    */
-  individualize: z.boolean().default(false),
+  individualize: z._default(z.boolean(), false),
   /** Learner types when individualizing (default 5). */
-  learnerTypes: z.number().int().min(2).max(16).default(DEFAULT_LEARNER_TYPES),
+  learnerTypes: z._default(z.int().check(z.gte(2), z.lte(16)), DEFAULT_LEARNER_TYPES),
   /** Fit only these skills (default: every skill in the table). */
-  skills: z.array(z.string()).optional(),
+  skills: z.optional(z.array(z.string())),
   ...longWorkFields,
 });
 

@@ -14,7 +14,7 @@
 //
 // One copy of the arithmetic: the online fold, bulk prediction and fitting all call `step` and
 // `predictSkill` below.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, probability } from '../validation';
 import { bktPosterior, bktPredict, bktTransition, logit, sigmoid } from './math';
 
@@ -51,7 +51,7 @@ const TypeSkillParamsSchema = z.object({
   pSlip: probability,
 });
 
-const weights = z.array(z.number().finite()).length(FEATURES);
+const weights = z.array(z.number()).check(z.length(FEATURES));
 
 /**
  * The learner-level part of a BKT model (see `fitBkt(…, { individualize: true })`): learner
@@ -60,13 +60,13 @@ const weights = z.array(z.number().finite()).length(FEATURES);
 export const IndividualModelSchema = z
   .object({
     /** Share of each learner type among the training learners: a new learner's prior. */
-    typeWeights: z.array(probability).min(2).max(16),
+    typeWeights: z.array(probability).check(z.minLength(2), z.maxLength(16)),
     /** Per learner type, the BKT parameters of each skill (a skill missing here uses the model's own). */
     types: z.array(z.record(id, TypeSkillParamsSchema)),
     /** Step of the first ability update; later steps shrink as step / (1 + decay · n). */
-    abilityStep: z.number().min(0).max(4),
+    abilityStep: z.number().check(z.gte(0), z.lte(4)),
     /** How fast the ability step shrinks. */
-    abilityDecay: z.number().min(0).max(10),
+    abilityDecay: z.number().check(z.gte(0), z.lte(10)),
     /** Weight of the past in the learner's recent accuracy (an exponential average). */
     recentDecay: probability,
     /**
@@ -74,16 +74,18 @@ export const IndividualModelSchema = z
      * full weight). Below 1 because a learner's answers on one skill are not independent
      * evidence of their type; models saved before it existed use 1.
      */
-    evidenceWeight: z.number().gt(0).max(1).default(1),
+    evidenceWeight: z._default(z.number().check(z.gt(0), z.lte(1)), 1),
     /** Weights of the response layer for skills without weights of their own. */
     response: weights,
     /** Weights of the response layer per skill. */
     responseBySkill: z.record(id, weights),
   })
-  .refine((m) => m.types.length === m.typeWeights.length, {
-    message: 'types must have one entry per type weight',
-    path: ['types'],
-  });
+  .check(
+    z.refine((m) => m.types.length === m.typeWeights.length, {
+      message: 'types must have one entry per type weight',
+      path: ['types'],
+    }),
+  );
 
 /** The learner-level part of a BKT model (see {@link IndividualModelSchema}). */
 export type IndividualModel = z.output<typeof IndividualModelSchema>;
@@ -96,15 +98,15 @@ export const PaceSchema = z.object({
   /** Posterior probability of each learner type. */
   types: z.array(probability),
   /** Ability: an offset on the logit of P(correct), 0 for the population. */
-  ability: z.number().finite(),
+  ability: z.number(),
   /** Responses the estimate has seen. */
-  responses: z.number().int().nonnegative(),
+  responses: z.int().check(z.gte(0)),
   /** Recent accuracy, an exponential average starting at 0.5. */
   recent: probability,
   /** Skills the learner has started. */
-  skills: z.number().int().nonnegative(),
+  skills: z.int().check(z.gte(0)),
   /** Wrong answers in all. */
-  wrong: z.number().nonnegative(),
+  wrong: z.number().check(z.gte(0)),
 });
 
 /** A learner's own pace (see {@link PaceSchema}). */

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, probability } from '../validation';
 import { IndividualModelSchema } from './individual';
 
 /** Item-level overrides of a skill's parameters (KT-IDEM guess/slip, per-item learn rate). */
 export const BktItemParamsSchema = z.object({
-  pGuess: probability.optional(),
-  pSlip: probability.optional(),
-  pLearn: probability.optional(),
+  pGuess: z.optional(probability),
+  pSlip: z.optional(probability),
+  pLearn: z.optional(probability),
 });
 
 /**
@@ -23,11 +23,11 @@ export const BktItemParamsSchema = z.object({
 export const BktSkillParamsSchema = z.object({
   pInit: probability,
   pLearn: probability,
-  pForget: probability.default(0),
+  pForget: z._default(probability, 0),
   pGuess: probability,
   pSlip: probability,
-  classPInit: z.record(id, probability).optional(),
-  items: z.record(id, BktItemParamsSchema).optional(),
+  classPInit: z.optional(z.record(id, probability)),
+  items: z.optional(z.record(id, BktItemParamsSchema)),
 });
 
 /** Parameters of one skill (see {@link BktSkillParamsSchema}). */
@@ -38,17 +38,17 @@ export type BktItemParams = z.output<typeof BktItemParamsSchema>;
 /** How one skill's parameters were fitted. */
 export const BktSkillFitSchema = z.object({
   logLikelihood: z.number(),
-  iterations: z.number().int().nonnegative(),
-  responses: z.number().int().nonnegative(),
-  sequences: z.number().int().nonnegative(),
+  iterations: z.int().check(z.gte(0)),
+  responses: z.int().check(z.gte(0)),
+  sequences: z.int().check(z.gte(0)),
 });
 
 /** The variants of BKT a model uses. */
 export const BktVariantSchema = z.object({
-  forgets: z.boolean().default(false),
-  itemGuessSlip: z.boolean().default(false),
-  itemLearn: z.boolean().default(false),
-  classPrior: z.boolean().default(false),
+  forgets: z._default(z.boolean(), false),
+  itemGuessSlip: z._default(z.boolean(), false),
+  itemLearn: z._default(z.boolean(), false),
+  classPrior: z._default(z.boolean(), false),
 });
 
 /** Parameters used for a skill the model has no parameters for. */
@@ -67,32 +67,32 @@ export const DEFAULT_BKT_PARAMS: Readonly<BktSkillParams> = Object.freeze({
 export const BktModelSchema = z.object({
   kind: z.literal('bkt'),
   schemaVersion: z.literal(1),
-  variant: BktVariantSchema.default({
+  variant: z._default(BktVariantSchema, {
     forgets: false,
     itemGuessSlip: false,
     itemLearn: false,
     classPrior: false,
   }),
-  defaultParams: BktSkillParamsSchema.default({ ...DEFAULT_BKT_PARAMS }),
-  skills: z.record(id, BktSkillParamsSchema.extend({ fit: BktSkillFitSchema.optional() })),
+  defaultParams: z._default(BktSkillParamsSchema, { ...DEFAULT_BKT_PARAMS }),
+  skills: z.record(id, z.extend(BktSkillParamsSchema, { fit: z.optional(BktSkillFitSchema) })),
   /**
    * The learner-level part, when the model was fitted with `individualize: true`: learner types
    * and the response layer (see {@link IndividualModelSchema}). Without it, every learner shares
    * each skill's parameters.
    */
-  individual: IndividualModelSchema.optional(),
-  fit: z
-    .object({
+  individual: z.optional(IndividualModelSchema),
+  fit: z.optional(
+    z.object({
       logLikelihood: z.number(),
-      responses: z.number().int().nonnegative(),
-      restarts: z.number().int().positive(),
-      seed: z.number().int(),
+      responses: z.int().check(z.gte(0)),
+      restarts: z.int().check(z.gt(0)),
+      seed: z.int(),
       /**
        * Skills whose fitted parameters are degenerate (see `checkSkillParams`): a product should
        * look at them before pacing with them.
        */
-      health: z
-        .array(
+      health: z.optional(
+        z.array(
           z.object({
             skillId: z.string(),
             problem: z.literal([
@@ -105,10 +105,10 @@ export const BktModelSchema = z.object({
             ]),
             value: z.number(),
           }),
-        )
-        .optional(),
-    })
-    .optional(),
+        ),
+      ),
+    }),
+  ),
 });
 
 /** A BKT model as stored (see {@link BktModelSchema}). */

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, PacekitError } from '../errors';
 import { parseInput } from '../validation';
 import { type ResponseTable, ResponseTableBuilder } from './responseTable';
 
 /** Which CSV column holds which field. Names are matched case-insensitively. */
 export const ResponseColumnsSchema = z.object({
-  learner: z.string().min(1).optional(),
-  skill: z.string().min(1).optional(),
-  correct: z.string().min(1).optional(),
-  item: z.string().min(1).optional(),
-  order: z.string().min(1).optional(),
-  learnerClass: z.string().min(1).optional(),
+  learner: z.optional(z.string().check(z.minLength(1))),
+  skill: z.optional(z.string().check(z.minLength(1))),
+  correct: z.optional(z.string().check(z.minLength(1))),
+  item: z.optional(z.string().check(z.minLength(1))),
+  order: z.optional(z.string().check(z.minLength(1))),
+  learnerClass: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** Column mapping for {@link parseResponsesCsv}; unmapped fields are auto-detected. */
@@ -31,13 +31,13 @@ export const DEFAULT_COLUMN_NAMES = {
 
 /** Options of {@link parseResponsesCsv}, with their defaults. */
 export const CsvOptionsSchema = z.object({
-  columns: ResponseColumnsSchema.default({}),
+  columns: z._default(ResponseColumnsSchema, {}),
   /** Separator between several skills in one cell (DataShop's `~~`). */
-  skillSeparator: z.string().min(1).default('~~'),
+  skillSeparator: z._default(z.string().check(z.minLength(1)), '~~'),
   /** Field delimiter. */
-  delimiter: z.string().length(1).default(','),
+  delimiter: z._default(z.string().check(z.length(1)), ','),
   /** `'throw'` (default) stops at the first bad row; `'skip'` leaves it out and counts it. */
-  onBadRow: z.literal(['throw', 'skip']).default('throw'),
+  onBadRow: z._default(z.literal(['throw', 'skip']), 'throw'),
 });
 
 /** Options of {@link parseResponsesCsv}. */

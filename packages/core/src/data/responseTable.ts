@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PacekitError } from '../errors';
 import { parseInput } from '../validation';
 
@@ -35,13 +35,16 @@ export interface ResponseTable {
 
 /** One response, as {@link createResponseTable} takes it. */
 export const ResponseRowSchema = z.object({
-  learnerId: z.string().min(1),
+  learnerId: z.string().check(z.minLength(1)),
   /** One skill id, or several for an item that exercises several skills. */
-  skillId: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  skillId: z.union([
+    z.string().check(z.minLength(1)),
+    z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  ]),
   /** Correct (true/1) or not (false/0); a score in [0, 1] counts as correct from 0.5. */
-  correct: z.union([z.boolean(), z.number().min(0).max(1)]),
-  itemId: z.string().min(1).optional(),
-  learnerClass: z.string().min(1).optional(),
+  correct: z.union([z.boolean(), z.number().check(z.gte(0), z.lte(1))]),
+  itemId: z.optional(z.string().check(z.minLength(1))),
+  learnerClass: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** Input type of one response row. */

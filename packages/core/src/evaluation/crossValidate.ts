@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { longWorkFields, throwIfAborted } from '../async';
 import { createBkt } from '../bkt';
 import { type FitBktOptions, FitBktOptionsSchema, fitBkt } from '../bkt/fitBkt';
@@ -31,11 +31,11 @@ export function kFoldByLearner(learnerCount: number, folds: number, seed: number
 /** Options of {@link crossValidateBkt}, with their defaults. */
 export const CrossValidateOptionsSchema = z.object({
   /** Number of folds (default 5). */
-  folds: z.number().int().min(2).default(5),
+  folds: z._default(z.int().check(z.gte(2)), 5),
   /** Seed of the split and of the fits. */
-  seed: z.number().int().default(0),
+  seed: z._default(z.int(), 0),
   /** How each fold is fitted (everything {@link fitBkt} takes, except progress and signal). */
-  fit: FitBktOptionsSchema.omit({ onProgress: true, signal: true, seed: true }).partial().default({}),
+  fit: z._default(z.partial(z.omit(FitBktOptionsSchema, { onProgress: true, signal: true, seed: true })), {}),
   ...longWorkFields,
 });
 

@@ -30,20 +30,42 @@ describe('parseEvent', () => {
     ).toBe(Date.UTC(2026, 10, 23, 9));
   });
 
-  it('names the bad field and the value', () => {
-    expect(() => parseEvent({ ...base, type: 'attempt', itemId: 'q', score: 1.5 })).toThrow(
-      'Invalid event: "score": Too big: expected number to be <=1 (got 1.5)',
-    );
-    expect(() => parseEvent({ ...base, type: 'attempt', itemId: 'q', correct: 'yes' })).toThrow(
-      /"correct".*\(got "yes"\)/,
-    );
-    expect(() => parseEvent({ ...base, at: -5, type: 'review', itemId: 'c', rating: 'good' })).toThrow(
-      /"at"/,
-    );
-    expect(() => parseEvent({ ...base, type: 'review', itemId: 'c', rating: 'great' })).toThrow(
-      /"rating".*\(got "great"\)/,
-    );
-    expect(() => parseEvent({ ...base, type: 'teleport' })).toThrow(/"type".*\(got "teleport"\)/);
+  it('names the bad field and the value, in plain words', () => {
+    const cases: [unknown, string][] = [
+      [{ ...base, type: 'attempt', itemId: 'q', score: 1.5 }, '"score": must be at most 1 (got 1.5)'],
+      [{ ...base, type: 'attempt', itemId: 'q', correct: 'yes' }, '"correct": expected boolean (got "yes")'],
+      [
+        { ...base, at: -5, type: 'review', itemId: 'c', rating: 'good' },
+        '"at": must be 1970-01-01T00:00:00Z (epoch 0) or later (got -5)',
+      ],
+      [
+        { ...base, at: 1.5, type: 'review', itemId: 'c', rating: 'good' },
+        '"at": expected an integer (got 1.5)',
+      ],
+      [
+        { ...base, at: 'yesterday', type: 'review', itemId: 'c', rating: 'good' },
+        '"at": expected epoch milliseconds or an ISO 8601 date and time with an offset (got "yesterday")',
+      ],
+      [
+        { ...base, type: 'review', itemId: 'c', rating: 'great' },
+        '"rating": must be one of "again", "hard", "good", "easy" (got "great")',
+      ],
+      [
+        { ...base, type: 'teleport' },
+        '"type": must be one of "attempt", "review", "self-report", "goal", "override", "placement" (got "teleport")',
+      ],
+      [{ ...base, type: 'goal', skillIds: [] }, '"skillIds": must have at least 1 item (got [])'],
+      [
+        { ...base, id: '', type: 'review', itemId: 'c', rating: 'good' },
+        '"id": must have at least 1 character (got "")',
+      ],
+      [
+        { ...base, type: 'self-report', interests: ['x'.repeat(201)] },
+        `"interests.0": must have at most 200 characters (got "${'x'.repeat(76)}...)`,
+      ],
+    ];
+    for (const [event, message] of cases)
+      expect(() => parseEvent(event)).toThrow(`Invalid event: ${message}`);
   });
 
   it('requires what each kind needs', () => {

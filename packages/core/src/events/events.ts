@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { id, isText, parseInput, text } from '../validation';
 
 /** The latest timestamp accepted: the last millisecond of the year 9999 (UTC). */
@@ -9,15 +9,24 @@ export const MAX_TIMESTAMP = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  * milliseconds); either way from 1970-01-01T00:00:00Z to the end of the year 9999, so every
  * date Pacekit derives from it (a review due in 100 years) is a valid `Date`.
  */
-export const TimestampSchema = z
-  .union([z.number(), z.iso.datetime({ offset: true }).transform((text) => Date.parse(text))])
-  .pipe(
-    z
-      .number()
-      .int()
-      .min(0, 'must be 1970-01-01T00:00:00Z (epoch 0) or later')
-      .max(MAX_TIMESTAMP, 'must be before the year 10000'),
-  );
+export const TimestampSchema = z.pipe(
+  z.union(
+    [
+      z.number(),
+      z.pipe(
+        z.iso.datetime({ offset: true }),
+        z.transform((text) => Date.parse(text)),
+      ),
+    ],
+    { error: 'expected epoch milliseconds or an ISO 8601 date and time with an offset' },
+  ),
+  z
+    .int()
+    .check(
+      z.gte(0, 'must be 1970-01-01T00:00:00Z (epoch 0) or later'),
+      z.lte(MAX_TIMESTAMP, 'must be before the year 10000'),
+    ),
+);
 
 const base = {
   /** Unique id of the event: recording the same id twice changes nothing (idempotency key). */
@@ -36,20 +45,22 @@ export const AttemptEventSchema = z
     /** The item. */
     itemId: id,
     /** Right or wrong. Give this or `score`. */
-    correct: z.boolean().optional(),
+    correct: z.optional(z.boolean()),
     /** Partial credit in [0, 1]. Give this or `correct`. */
-    score: z.number().min(0).max(1).optional(),
+    score: z.optional(z.number().check(z.gte(0), z.lte(1))),
     /** Time to respond, in milliseconds. */
-    responseTimeMs: z.number().nonnegative().finite().optional(),
+    responseTimeMs: z.optional(z.number().check(z.gte(0))),
     /** Hints used before answering. */
-    hintsUsed: z.number().int().nonnegative().default(0),
+    hintsUsed: z._default(z.int().check(z.gte(0)), 0),
     /** Skills this attempt is evidence for, when not the item's own (rarely needed). */
-    skillIds: z.array(id).min(1).optional(),
+    skillIds: z.optional(z.array(id).check(z.minLength(1))),
   })
-  .refine((e) => e.correct !== undefined || e.score !== undefined, {
-    message: 'an attempt needs "correct" or "score"',
-    path: ['correct'],
-  });
+  .check(
+    z.refine((e) => e.correct !== undefined || e.score !== undefined, {
+      message: 'an attempt needs "correct" or "score"',
+      path: ['correct'],
+    }),
+  );
 
 /** Flashcard review ratings, as in FSRS/Anki. */
 export const RatingSchema = z.literal(['again', 'hard', 'good', 'easy']);
@@ -63,7 +74,7 @@ export const ReviewEventSchema = z.object({
   /** Recall rating. */
   rating: RatingSchema,
   /** Time to respond, in milliseconds. */
-  responseTimeMs: z.number().nonnegative().finite().optional(),
+  responseTimeMs: z.optional(z.number().check(z.gte(0))),
 });
 
 /** Moods a learner can report. */
@@ -75,29 +86,33 @@ export const SelfReportEventSchema = z
     ...base,
     type: z.literal('self-report'),
     /** The skill the report is about (omit for overall). */
-    skillId: id.optional(),
+    skillId: z.optional(id),
     /** How confident they feel, in [0, 1]. */
-    confidence: z.number().min(0).max(1).optional(),
+    confidence: z.optional(z.number().check(z.gte(0), z.lte(1))),
     /** Topics they are interested in (replaces earlier ones). */
-    interests: z.array(text.min(1).max(200)).max(100).optional(),
+    interests: z.optional(z.array(text.check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100))),
     /** Modalities they prefer, e.g. `video`, `hands-on` (replaces earlier ones). */
-    preferredModalities: z.array(text.min(1).max(200)).max(100).optional(),
+    preferredModalities: z.optional(
+      z.array(text.check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100)),
+    ),
     /** How they feel. */
-    mood: MoodSchema.optional(),
+    mood: z.optional(MoodSchema),
     /** An item they chose among the options offered them (`next({ choices })`): it comes first until done. */
-    pick: id.optional(),
+    pick: z.optional(id),
   })
-  .refine(
-    (e) =>
-      e.confidence !== undefined ||
-      e.interests !== undefined ||
-      e.mood !== undefined ||
-      e.preferredModalities !== undefined ||
-      e.pick !== undefined,
-    {
-      message: 'a self-report needs confidence, interests, preferredModalities, mood or pick',
-      path: ['confidence'],
-    },
+  .check(
+    z.refine(
+      (e) =>
+        e.confidence !== undefined ||
+        e.interests !== undefined ||
+        e.mood !== undefined ||
+        e.preferredModalities !== undefined ||
+        e.pick !== undefined,
+      {
+        message: 'a self-report needs confidence, interests, preferredModalities, mood or pick',
+        path: ['confidence'],
+      },
+    ),
   );
 
 /** A goal set by the learner or a teacher: skills to master, optionally by a deadline. */
@@ -105,15 +120,15 @@ export const GoalEventSchema = z.object({
   ...base,
   type: z.literal('goal'),
   /** The goal's id; a later goal event with the same id replaces it (default: the event id). */
-  goalId: id.optional(),
+  goalId: z.optional(id),
   /** Skills to master. */
-  skillIds: z.array(id).min(1),
+  skillIds: z.array(id).check(z.minLength(1)),
   /** When they should be mastered. */
-  deadline: TimestampSchema.optional(),
+  deadline: z.optional(TimestampSchema),
   /** Who set it. */
-  setBy: z.literal(['learner', 'teacher']).default('learner'),
+  setBy: z._default(z.literal(['learner', 'teacher']), 'learner'),
   /** `cancelled` removes the goal. */
-  status: z.literal(['active', 'cancelled']).default('active'),
+  status: z._default(z.literal(['active', 'cancelled']), 'active'),
 });
 
 /**
@@ -143,34 +158,36 @@ export const OverrideEventSchema = z
     type: z.literal('override'),
     action: OverrideActionSchema,
     /** The skill acted on (required for mark-mastered and reset). */
-    skillId: id.optional(),
+    skillId: z.optional(id),
     /** The item acted on (pin/skip an item). */
-    itemId: id.optional(),
+    itemId: z.optional(id),
     /** Who did it (a teacher id). */
-    by: id.optional(),
+    by: z.optional(id),
     /** Why, in their words (for `note`, the note itself). */
-    note: text.max(2000).optional(),
+    note: z.optional(text.check(z.maxLength(2000))),
     /** The unit (`focus`) or the order (`sequence`) of skills; empty clears it. */
-    skillIds: z.array(id).max(1000).optional(),
+    skillIds: z.optional(z.array(id).check(z.maxLength(1000))),
     /** A pin expires at this time. */
-    expiresAt: TimestampSchema.optional(),
+    expiresAt: z.optional(TimestampSchema),
     /** A pin expires after this many attempts on what it pins (default: 1 for an item, none for a skill). */
-    expiresAfterAttempts: z.number().int().min(1).max(1000).optional(),
+    expiresAfterAttempts: z.optional(z.int().check(z.gte(1), z.lte(1000))),
   })
-  .refine(
-    (e) =>
-      e.action === 'mark-mastered' || e.action === 'reset'
-        ? e.skillId !== undefined
-        : e.action === 'focus' || e.action === 'sequence'
-          ? e.skillIds !== undefined
-          : e.action === 'note'
-            ? e.note !== undefined
-            : (e.skillId ?? e.itemId) !== undefined,
-    {
-      message:
-        'mark-mastered and reset need a skillId; pin, unpin, skip and unskip need an itemId or a skillId; focus and sequence need skillIds; note needs a note',
-      path: ['skillId'],
-    },
+  .check(
+    z.refine(
+      (e) =>
+        e.action === 'mark-mastered' || e.action === 'reset'
+          ? e.skillId !== undefined
+          : e.action === 'focus' || e.action === 'sequence'
+            ? e.skillIds !== undefined
+            : e.action === 'note'
+              ? e.note !== undefined
+              : (e.skillId ?? e.itemId) !== undefined,
+      {
+        message:
+          'mark-mastered and reset need a skillId; pin, unpin, skip and unskip need an itemId or a skillId; focus and sequence need skillIds; note needs a note',
+        path: ['skillId'],
+      },
+    ),
   );
 
 /**
@@ -182,7 +199,7 @@ export const PlacementEventSchema = z.object({
   ...base,
   type: z.literal('placement'),
   /** P(mastered) per skill. */
-  pMastery: z.record(id, z.number().min(0).max(1)),
+  pMastery: z.record(id, z.number().check(z.gte(0), z.lte(1))),
 });
 
 /**
@@ -218,7 +235,7 @@ export type OverrideEvent = z.output<typeof OverrideEventSchema>;
 
 /**
  * Validates one event. Throws a `PacekitError` (`INVALID_EVENT`) whose message names each bad
- * field and the value found, e.g. `Invalid event: "score": Too big: expected number to be <=1 (got 1.5)`.
+ * field and the value found, e.g. `Invalid event: "score": must be at most 1 (got 1.5)`.
  */
 export function parseEvent(input: unknown): LearnerEvent {
   return parseAttemptFast(input) ?? parseInput(EventSchema, input, 'event', 'INVALID_EVENT');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PacekitError } from '../errors';
 import { id, parseInput, text } from '../validation';
 
@@ -15,7 +15,7 @@ export const PrerequisiteSchema = z.union([
      * How much practice of the dependant counts as practice of this prerequisite (1 = a full
      * review, 0 = none); used by implicit repetition in `@pacekit/pacing`.
      */
-    weight: z.number().min(0).max(1),
+    weight: z.number().check(z.gte(0), z.lte(1)),
   }),
 ]);
 
@@ -27,11 +27,11 @@ export const SkillSchema = z.object({
   /** Stable id, unique in the graph. */
   id,
   /** Display name (defaults to the id). */
-  name: text.min(1).max(500).optional(),
+  name: z.optional(text.check(z.minLength(1), z.maxLength(500))),
   /** Skills that must be mastered before this one is learned. */
-  prerequisites: z.array(PrerequisiteSchema).default([]),
+  prerequisites: z._default(z.array(PrerequisiteSchema), []),
   /** Topic tags, matched against a learner's interests. */
-  topics: z.array(text.min(1).max(200)).default([]),
+  topics: z._default(z.array(text.check(z.minLength(1), z.maxLength(200))), []),
 });
 
 /** A skill as accepted (prerequisites and topics may be left out). */
@@ -136,7 +136,7 @@ function findCycle(ids: string[], prereqs: Map<string, string[]>): string[] | un
 export function createSkillGraph(skills: readonly SkillInput[], options: SkillGraphOptions = {}): SkillGraph {
   const parsed = parseInput(z.array(SkillSchema), skills, 'skills');
   const defaultWeight = parseInput(
-    z.number().min(0).max(1).default(DEFAULT_EDGE_WEIGHT),
+    z._default(z.number().check(z.gte(0), z.lte(1)), DEFAULT_EDGE_WEIGHT),
     options.defaultEdgeWeight,
     'defaultEdgeWeight',
   );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PacekitError } from '../errors';
 import type { SkillGraph } from '../graph';
 import { id, parseInput, text } from '../validation';
@@ -11,15 +11,15 @@ export const ItemSchema = z.object({
   /** Stable id, unique in the catalogue. */
   id,
   /** Skills the item exercises: one, or several for an item that needs them together. */
-  skills: z.array(id).min(1),
+  skills: z.array(id).check(z.minLength(1)),
   /** Difficulty on the logit scale (IRT b / Elo d); higher is harder. Optional. */
-  difficulty: z.number().finite().optional(),
+  difficulty: z.optional(z.number()),
   /** Topic tags, matched against the learner's interests. */
-  topics: z.array(text.min(1).max(200)).default([]),
+  topics: z._default(z.array(text.check(z.minLength(1), z.maxLength(200))), []),
   /** How the item is done, e.g. `practice`, `flashcard`, `video`, `reading`, `hands-on`. */
-  modality: text.min(1).max(200).default('practice'),
+  modality: z._default(text.check(z.minLength(1), z.maxLength(200)), 'practice'),
   /** Expected time to do it, in seconds. */
-  durationSeconds: z.number().positive().finite().default(60),
+  durationSeconds: z._default(z.number().check(z.gt(0)), 60),
 });
 
 /** An item as accepted (topics, modality and duration may be left out). */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createEmScratch } from '../bkt/em';
 import {
   type FitBktOptions,
@@ -29,7 +29,7 @@ export interface FitBktParallelOptions extends FitBktOptions {
   threads?: number;
 }
 
-const ThreadsSchema = z.object({ threads: z.number().int().min(1).max(256).optional() });
+const ThreadsSchema = z.object({ threads: z.optional(z.int().check(z.gte(1), z.lte(256))) });
 
 /**
  * The worker beside this module: the built `.js`/`.cjs`, or — from source, in this repository's

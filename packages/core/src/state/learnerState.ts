@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PaceSchema } from '../bkt/individual';
 import { PacekitError } from '../errors';
 import { MoodSchema } from '../events';
@@ -7,37 +7,37 @@ import { id, parseInput, probability } from '../validation';
 /** The version of the learner-state layout this release writes. */
 export const LEARNER_STATE_VERSION = 1;
 
-const timed = <T extends z.ZodType>(value: T) => z.object({ value, at: z.number() });
+const timed = <T extends z.ZodMiniType>(value: T) => z.object({ value, at: z.number() });
 
 /** What is known about one skill of one learner. */
 export const SkillStateSchema = z.object({
   /** P(L): the probability the skill is mastered (BKT). */
   pMastery: probability,
   /** Attempts on items of this skill. */
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.gte(0)),
   /** Of which correct. */
-  correct: z.number().int().nonnegative(),
+  correct: z.int().check(z.gte(0)),
   /** Run of results: +n after n correct in a row, −n after n wrong in a row. */
-  streak: z.number().int(),
+  streak: z.int(),
   /** Time of the last attempt. */
-  lastAttemptAt: z.number().nullable(),
+  lastAttemptAt: z.nullable(z.number()),
   /** When P(L) first reached the mastery threshold (or a teacher marked it), else null. */
-  masteredAt: z.number().nullable(),
+  masteredAt: z.nullable(z.number()),
   /** A teacher's decision, which wins over the model until the next override. */
-  override: z.literal(['mastered', 'reset']).nullable(),
+  override: z.nullable(z.literal(['mastered', 'reset'])),
   /**
    * P(L) under each learner type, when the model is individualized (`fitBkt(…, { individualize:
    * true })`); the learner's P(L) is then their mixture by `LearnerState.pace.types`.
    */
-  byType: z.array(probability).optional(),
+  byType: z.optional(z.array(probability)),
 });
 
 /** What is known about one item a learner has started. */
 export const ItemStateSchema = z.object({
   /** Attempts on the item. */
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.gte(0)),
   /** Of which correct. */
-  correct: z.number().int().nonnegative(),
+  correct: z.int().check(z.gte(0)),
   /** Time of the last attempt or review. */
   lastAt: z.number(),
   /** Score of the last attempt in [0, 1]. */
@@ -51,7 +51,7 @@ export const GoalSchema = z.object({
   /** Skills to master. */
   skillIds: z.array(z.string()),
   /** When, if there is a deadline. */
-  deadline: z.number().nullable(),
+  deadline: z.nullable(z.number()),
   /** Who set it. */
   setBy: z.literal(['learner', 'teacher']),
   /** When it was set. */
@@ -66,19 +66,19 @@ export const LearnerStateSchema = z.object({
   /** Layout version ({@link LEARNER_STATE_VERSION}). */
   schemaVersion: z.literal(LEARNER_STATE_VERSION),
   /** The learner. */
-  learnerId: z.string().min(1),
+  learnerId: z.string().check(z.minLength(1)),
   /** Events folded in. */
-  eventCount: z.number().int().nonnegative(),
+  eventCount: z.int().check(z.gte(0)),
   /** Time of the latest event folded in, or null. */
-  lastEventAt: z.number().nullable(),
+  lastEventAt: z.nullable(z.number()),
   /** Per skill the learner has met. */
   skills: z.record(id, SkillStateSchema),
   /** Per item the learner has started. */
   items: z.record(id, ItemStateSchema),
   /** The learner's own voice: latest confidence and mood, overall and per skill. */
   affect: z.object({
-    confidence: timed(probability).nullable(),
-    mood: timed(MoodSchema).nullable(),
+    confidence: z.nullable(timed(probability)),
+    mood: z.nullable(timed(MoodSchema)),
     skillConfidence: z.record(id, timed(probability)),
   }),
   /** Topics the learner said they like. */
@@ -95,7 +95,7 @@ export const LearnerStateSchema = z.object({
    * The learner's own pace as an individualized model estimates it from their answers (learner
    * type, ability, recent accuracy); absent with a model fitted without `individualize`.
    */
-  pace: PaceSchema.optional(),
+  pace: z.optional(PaceSchema),
   /** State kept by plugins (e.g. `@pacekit/pacing`'s memory), by plugin key. */
   extensions: z.record(id, z.unknown()),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PacekitError } from '../errors';
 import { EventSchema, type LearnerEvent } from '../events';
 import { type LearnerState, parseLearnerState } from '../state';
@@ -54,8 +54,8 @@ const EventKeySchema = z.object({ at: z.number(), id: z.string() });
 
 /** Schema of a stored checkpoint (its state is checked when a store uses it). */
 export const CheckpointSchema = z.object({
-  version: z.number().int().positive(),
-  through: EventKeySchema.nullable(),
+  version: z.int().check(z.gt(0)),
+  through: z.nullable(EventKeySchema),
   model: z.string(),
   undone: z.array(z.string()),
   state: z.record(z.string(), z.unknown()),
@@ -66,11 +66,11 @@ export const EMPTY_LOG: Readonly<StoredLog> = Object.freeze({ version: 0, events
 
 /** Schema of a stored log: what adapters check data they read against. */
 export const StoredLogSchema = z.object({
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.gte(0)),
   events: z.array(EventSchema),
   undone: z.array(z.string()),
-  since: z.number().int().nonnegative().optional(),
-  checkpoint: CheckpointSchema.optional(),
+  since: z.optional(z.int().check(z.gte(0))),
+  checkpoint: z.optional(CheckpointSchema),
 });
 
 /** What one save adds to a learner's log: new events and new undos. */

@@ -1,11 +1,12 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeValue, PacekitError, type PacekitErrorCode } from '../errors';
+import { issueMessage } from './issueMessage';
 
 /** One problem found while validating an input: where, what was expected, what was found. */
 export interface InputIssue {
   /** Dotted path to the field, e.g. `items.3.skills`; empty for the input itself. */
   path: string;
-  /** What was wrong, in zod's words. */
+  /** What was wrong, in plain words (e.g. `must be at most 1`). */
   message: string;
   /** The value found at that path (absent when the field was missing). */
   value?: unknown;
@@ -45,14 +46,14 @@ function protoKeyPath(input: unknown): string | undefined {
  * lists them as data. A `__proto__` key anywhere in the input is refused (never silently
  * dropped).
  */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   what: string,
   code: PacekitErrorCode = 'INVALID_INPUT',
 ): z.output<S> {
   const proto = protoKeyPath(input);
-  const result = proto === undefined ? schema.safeParse(input) : undefined;
+  const result = proto === undefined ? schema.safeParse(input, { error: issueMessage }) : undefined;
   if (result?.success) return result.data;
   const issues: InputIssue[] = result
     ? result.error.issues.map((issue) => {

@@ -1,5 +1,5 @@
 import { type LearnerState, parseInput, probability } from '@pacekit/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Pacer } from '../createPacer';
 import { struggleOf } from '../policy/struggle';
 
@@ -8,23 +8,23 @@ const DAY = 86_400_000;
 /** Options of {@link summarizeClass}. */
 export const ClassSummaryOptionsSchema = z.object({
   /** Now (epoch ms): passed in, never read from the clock. */
-  now: z.number().int().nonnegative(),
+  now: z.int().check(z.gte(0)),
   /** Days of practice without a newly mastered skill that count as no progress. */
-  noProgressDays: z.number().positive().default(3),
+  noProgressDays: z._default(z.number().check(z.gt(0)), 3),
   /** Days without any event after which a learner counts as inactive. */
-  inactiveDays: z.number().positive().default(7),
+  inactiveDays: z._default(z.number().check(z.gt(0)), 7),
   /** Self-reported confidence below which a learner is flagged. */
-  lowConfidence: probability.default(0.3),
+  lowConfidence: z._default(probability, 0.3),
   /** Share of right answers below which a learner with `minAttempts` attempts is flagged. */
-  lowSuccess: probability.default(0.4),
+  lowSuccess: z._default(probability, 0.4),
   /** Attempts before the share of right answers says anything. */
-  minAttempts: z.number().int().min(1).default(20),
+  minAttempts: z._default(z.int().check(z.gte(1)), 20),
   /** Smallest group worth teaching together. */
-  minGroupSize: z.number().int().min(1).default(2),
+  minGroupSize: z._default(z.int().check(z.gte(1)), 2),
   /** How many learners to suggest seeing one-on-one, at most. */
-  oneOnOneLimit: z.number().int().min(1).default(5),
+  oneOnOneLimit: z._default(z.int().check(z.gte(1)), 5),
   /** Days of history in the skills-mastered-per-day series. */
-  historyDays: z.number().int().min(1).max(366).default(14),
+  historyDays: z._default(z.int().check(z.gte(1), z.lte(366)), 14),
 });
 
 /** Options of {@link summarizeClass} (only `now` is required). */

@@ -1,5 +1,5 @@
 import type { AttemptEvent, Item } from '@pacekit/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RecallRating } from './scheduler';
 
 /** Default: slower than 1.5 × the item's expected duration is slow. */
@@ -10,16 +10,20 @@ export const DEFAULT_FAST_FACTOR = 0.5;
 /** How attempts become recall ratings. */
 export const GraderOptionsSchema = z.object({
   /** A correct answer slower than this × the item's `durationSeconds` is rated hard. */
-  slowFactor: z.number().positive().default(DEFAULT_SLOW_FACTOR),
+  slowFactor: z._default(z.number().check(z.gt(0)), DEFAULT_SLOW_FACTOR),
   /** A correct answer faster than this × the item's `durationSeconds` is rated easy. */
-  fastFactor: z.number().positive().default(DEFAULT_FAST_FACTOR),
+  fastFactor: z._default(z.number().check(z.gt(0)), DEFAULT_FAST_FACTOR),
   /** Per-item thresholds in milliseconds, overriding the factors. */
-  items: z
-    .record(
+  items: z._default(
+    z.record(
       z.string(),
-      z.object({ slowMs: z.number().positive().optional(), fastMs: z.number().positive().optional() }),
-    )
-    .default({}),
+      z.object({
+        slowMs: z.optional(z.number().check(z.gt(0))),
+        fastMs: z.optional(z.number().check(z.gt(0))),
+      }),
+    ),
+    {},
+  ),
 });
 
 /** Options of {@link createGrader} (all optional). */

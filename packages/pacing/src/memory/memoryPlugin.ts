@@ -1,6 +1,6 @@
 import type { LearnerEvent, LearnerModelPlugin, LearnerState, SkillGraph } from '@pacekit/core';
 import { getOwn } from '@pacekit/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Grader } from './grader';
 import { type MemoryCard, MemoryCardSchema, type RecallRating, type Scheduler } from './scheduler';
 
@@ -12,9 +12,9 @@ export const SkillMemorySchema = z.object({
   /** FSRS card of the skill, reviewed by any attempt on its items. */
   card: MemoryCardSchema,
   /** Fractional implicit repetitions received since the last implicit review, in [0, 1). */
-  implicitCredit: z.number().min(0),
+  implicitCredit: z.number().check(z.gte(0)),
   /** Set when a failure on a dependant skill called for a check of this one; cleared by a success on it. */
-  flaggedAt: z.number().nullable(),
+  flaggedAt: z.nullable(z.number()),
 });
 
 /** The memory slice of a learner's state. */
@@ -33,13 +33,13 @@ export type MemoryState = z.output<typeof MemoryStateSchema>;
 /** How work on advanced skills counts as review of their prerequisites. */
 export const ImplicitRepetitionSchema = z.object({
   /** Turn implicit repetition off to schedule every skill on its own reviews only. */
-  enabled: z.boolean().default(true),
+  enabled: z._default(z.boolean(), true),
   /** Credits below this are dropped (they would take too many repetitions to matter). */
-  minCredit: z.number().min(0).max(1).default(0.05),
+  minCredit: z._default(z.number().check(z.gte(0), z.lte(1)), 0.05),
   /** A failure flags direct prerequisites whose edge weight is at least this. */
-  flagWeight: z.number().min(0).max(1).default(0.5),
+  flagWeight: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
   /** …once it is this many misses in a row on the skill (misses are normal while learning). */
-  flagAfter: z.number().int().min(1).default(2),
+  flagAfter: z._default(z.int().check(z.gte(1)), 2),
 });
 
 /** Implicit-repetition options (see {@link ImplicitRepetitionSchema}). */

@@ -9,7 +9,7 @@ import {
   Rating,
   State,
 } from 'ts-fsrs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** FSRS card states, in Pacekit's words. */
 export const MEMORY_STATES = ['new', 'learning', 'review', 'relearning'] as const;
@@ -24,23 +24,23 @@ export const MemoryCardSchema = z.object({
   /** When the next review is due. */
   due: z.number(),
   /** FSRS stability S: days for retrievability to fall to 90%. */
-  stability: z.number().nonnegative(),
+  stability: z.number().check(z.gte(0)),
   /** FSRS difficulty D, in [1, 10]. */
-  difficulty: z.number().nonnegative(),
+  difficulty: z.number().check(z.gte(0)),
   /** Days since the previous review, at the last review. */
-  elapsedDays: z.number().nonnegative(),
+  elapsedDays: z.number().check(z.gte(0)),
   /** Interval that was scheduled, in days. */
-  scheduledDays: z.number().nonnegative(),
+  scheduledDays: z.number().check(z.gte(0)),
   /** Current (re)learning step. */
-  learningSteps: z.number().int().nonnegative(),
+  learningSteps: z.int().check(z.gte(0)),
   /** Reviews so far. */
-  reps: z.number().int().nonnegative(),
+  reps: z.int().check(z.gte(0)),
   /** Times forgotten (rated again in review). */
-  lapses: z.number().int().nonnegative(),
+  lapses: z.int().check(z.gte(0)),
   /** FSRS state. */
   state: z.literal(MEMORY_STATES),
   /** Time of the last review, or null for a new card. */
-  lastReview: z.number().nullable(),
+  lastReview: z.nullable(z.number()),
 });
 
 /** A memory card (see {@link MemoryCardSchema}). */
@@ -52,15 +52,16 @@ export const DEFAULT_DESIRED_RETENTION = 0.9;
 /** Options of {@link createScheduler}. */
 export const SchedulerOptionsSchema = z.object({
   /** Target probability of recall at review time (FSRS `request_retention`). */
-  desiredRetention: probability
-    .refine((r) => r > 0 && r < 1, 'must be strictly between 0 and 1')
-    .default(DEFAULT_DESIRED_RETENTION),
+  desiredRetention: z._default(
+    probability.check(z.refine((r) => r > 0 && r < 1, 'must be strictly between 0 and 1')),
+    DEFAULT_DESIRED_RETENTION,
+  ),
   /** Longest interval, in days. */
-  maximumIntervalDays: z.number().int().positive().default(36500),
+  maximumIntervalDays: z._default(z.int().check(z.gt(0)), 36500),
   /** FSRS parameters w (personal ones from a fit; default: ts-fsrs's). */
-  weights: z.array(z.number().finite()).optional(),
+  weights: z.optional(z.array(z.number())),
   /** Use (re)learning steps of minutes before day-scale intervals (FSRS short-term). */
-  shortTerm: z.boolean().default(true),
+  shortTerm: z._default(z.boolean(), true),
 });
 
 /** Options of {@link createScheduler} (all optional). */

@@ -1,5 +1,5 @@
 import { getOwn, type LearnerState, PacekitError, parseInput, probability } from '@pacekit/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { memoryOf } from '../memory/memoryPlugin';
 import type { MemoryCard } from '../memory/scheduler';
 import { type Recommendation, recommend } from '../policy/next';
@@ -11,16 +11,13 @@ const DAY = 86_400_000;
 /** Options of `sessionPlan()`. */
 export const SessionPlanOptionsSchema = z.object({
   /** When the session starts (epoch ms). */
-  now: z.number().int().nonnegative(),
+  now: z.int().check(z.gte(0)),
   /** Time budget in minutes. */
-  minutes: z
-    .number()
-    .positive()
-    .max(24 * 60),
+  minutes: z.number().check(z.gt(0), z.lte(24 * 60)),
   /** Predicted success to aim for in new learning. */
-  targetSuccess: probability.default(DEFAULT_TARGET_SUCCESS),
+  targetSuccess: z._default(probability, DEFAULT_TARGET_SUCCESS),
   /** Seed for ties. */
-  seed: z.number().int().default(0),
+  seed: z._default(z.int(), 0),
 });
 
 /** Options of `sessionPlan()`. */
@@ -92,16 +89,16 @@ export function planSession(
 /** Options of `goalPlan()`. */
 export const GoalPlanOptionsSchema = z.object({
   /** Today (epoch ms). */
-  now: z.number().int().nonnegative(),
+  now: z.int().check(z.gte(0)),
   /** The goal to plan (default: the active goal with the nearest deadline). */
-  goalId: z.string().min(1).optional(),
+  goalId: z.optional(z.string().check(z.minLength(1))),
   /**
    * New skills the learner masters per day. Default: their own pace over the last 14 days
    * (skills mastered ÷ days), or 1 when they have mastered fewer than 2 skills.
    */
-  newSkillsPerDay: z.number().positive().optional(),
+  newSkillsPerDay: z.optional(z.number().check(z.gt(0))),
   /** Days to plan when the goal has no deadline (default: as many as the pace needs, at most 365). */
-  horizonDays: z.number().int().positive().max(3650).optional(),
+  horizonDays: z.optional(z.int().check(z.gt(0), z.lte(3650))),
 });
 
 /** Options of `goalPlan()`. */

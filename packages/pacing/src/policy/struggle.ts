@@ -1,6 +1,6 @@
 import type { LearnerModelPlugin, LearnerState } from '@pacekit/core';
 import { getOwn } from '@pacekit/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Key of the struggle slice in `LearnerState.extensions`. */
 export const STRUGGLE_KEY = 'struggle';
@@ -11,15 +11,15 @@ export const STRUGGLE_KEY = 'struggle';
  */
 export const StruggleOptionsSchema = z.object({
   /** Misses in a row on a skill not yet mastered from which an easier item comes first. */
-  after: z.number().int().min(1).default(3),
+  after: z._default(z.int().check(z.gte(1)), 3),
   /** Misses in a row from which the learner takes a break from the skill (and again at each multiple). */
-  breakAfter: z.number().int().min(2).default(5),
+  breakAfter: z._default(z.int().check(z.gte(2)), 5),
   /** Attempts on other skills a break lasts. */
-  breakAttempts: z.number().int().min(1).default(2),
+  breakAttempts: z._default(z.int().check(z.gte(1)), 2),
   /** Longest a break lasts, in minutes (a new session starts fresh). */
-  breakMinutes: z.number().positive().default(30),
+  breakMinutes: z._default(z.number().check(z.gt(0)), 30),
   /** Attempts on a skill without mastering it that count as wheel-spinning. */
-  wheelSpinAfter: z.number().int().min(2).default(10),
+  wheelSpinAfter: z._default(z.int().check(z.gte(2)), 10),
 });
 
 /** Struggle options (see {@link StruggleOptionsSchema}). */

@@ -7,7 +7,7 @@ import {
   PacekitError,
   type SkillGraph,
 } from '@pacekit/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type MemoryState, memoryOf } from '../memory/memoryPlugin';
 import type { Scheduler } from '../memory/scheduler';
 import type { NextOptionsSchema, PolicyTuning } from './options';
