@@ -1,7 +1,8 @@
 // What an app imports, as the README's examples do (pacing, the store, React hooks, IndexedDB).
 // size-limit bundles it with zod and ts-fsrs; React is the app's own.
-export { parseEvent } from '../packages/core/dist/index.js';
+
 export { createIndexedDbStorage } from '../packages/core/dist/browser.js';
+export { parseEvent } from '../packages/core/dist/index.js';
 export { createPacer, describeReason } from '../packages/pacing/dist/index.js';
 export {
   createLearnerStore,

@@ -6,10 +6,12 @@ import {
   createLearnerModel,
   createSkillGraph,
   DEFAULT_MASTERY_THRESHOLD,
+  describeValue,
   getOwn,
   type ItemInput,
   type LearnerModel,
   type LearnerState,
+  PacekitError,
   parseInput,
   probability,
   type SkillGraph,
@@ -89,9 +91,16 @@ export type PacerOptions = z.input<typeof PacerOptionsSchema> & {
   skills: readonly SkillInput[] | SkillGraph;
   /** The course's items (or a catalogue made with `createCatalog`). */
   items: readonly ItemInput[] | Catalog;
-  /** A fitted BKT model (JSON from `fitBkt`, or hand-set parameters). */
-  bkt: BktModelInput;
+  /**
+   * A fitted BKT model (JSON from `fitBkt`, or hand-set parameters). Without one, every skill
+   * paces with the course defaults `DEFAULT_BKT_PARAMS` (pInit 0.2, pLearn 0.15, pGuess 0.2,
+   * pSlip 0.1) until you fit your own data.
+   */
+  bkt?: BktModelInput;
 };
+
+/** The model a pacer uses without a fitted one: every skill on `DEFAULT_BKT_PARAMS`. */
+const COURSE_DEFAULTS: BktModelInput = { kind: 'bkt', schemaVersion: 1, skills: {} };
 
 /**
  * A course with its pacing: folds a learner's events into their state (mastery and memory) and
@@ -148,7 +157,16 @@ export interface Pacer {
  * ```
  */
 export function createPacer(options: PacerOptions): Pacer {
-  const { skills, items, bkt, ...rest } = options;
+  for (const field of ['skills', 'items'] as const) {
+    const value: unknown = options?.[field];
+    if (typeof value !== 'object' || value === null)
+      throw new PacekitError(
+        'INVALID_INPUT',
+        `Invalid createPacer options: "${field}" is required: the course's ${field === 'skills' ? 'skills (with their prerequisites)' : 'items (with the skills each exercises)'} (got ${describeValue(value)})`,
+        { issues: [{ path: field, message: 'is required' }] },
+      );
+  }
+  const { skills, items, bkt = COURSE_DEFAULTS, ...rest } = options;
   const opts = parseInput(PacerOptionsSchema, rest, 'createPacer options');
   const graph = 'topologicalOrder' in skills ? skills : createSkillGraph(skills);
   const catalog = 'itemsForSkill' in items ? items : createCatalog(items, graph);
