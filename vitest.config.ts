@@ -46,6 +46,7 @@ export default defineConfig({
       project('cli'),
       project('learner-service', 'node', { root: 'examples/learner-service' }),
       project('main', 'node', { root: 'examples/main' }),
+      project('docs', 'node', { root: 'docs/test' }),
     ],
   },
 });
