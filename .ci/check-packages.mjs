@@ -47,6 +47,17 @@ for (const name of packages) {
       },
     ],
   ];
+  if (name === 'react')
+    checks.push([
+      "'use client'",
+      () => {
+        // The hooks are client code: the build must keep the directive for Server Components.
+        for (const file of ['index.js', 'index.cjs'])
+          if (!readFileSync(join(dir, 'dist', file), 'utf8').startsWith("'use client';"))
+            throw new Error(`dist/${file} does not start with 'use client'`);
+        return 'dist/index.js and dist/index.cjs start with it';
+      },
+    ]);
   for (const [label, check] of checks) {
     try {
       check();

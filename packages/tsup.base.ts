@@ -1,7 +1,10 @@
 import { defineConfig, type Options } from 'tsup';
 
-/** The build every Pacekit package uses: ESM + CJS + .d.ts from the given entries. */
-export function libraryConfig(entry: Record<string, string>, extra: Options[] = []) {
+/**
+ * The build every Pacekit package uses: ESM + CJS + .d.ts from the given entries; `options` adds
+ * to the main build (e.g. a banner), `extra` adds builds.
+ */
+export function libraryConfig(entry: Record<string, string>, extra: Options[] = [], options: Options = {}) {
   return defineConfig([
     {
       entry,
@@ -12,6 +15,7 @@ export function libraryConfig(entry: Record<string, string>, extra: Options[] = 
       target: 'es2022',
       // import.meta.url in the CommonJS build too (where fitBktParallel finds its worker).
       shims: true,
+      ...options,
     },
     ...extra,
   ]);
