@@ -24,6 +24,8 @@ export interface LongWorkOptions {
 /**
  * zod fields for {@link LongWorkOptions}, for Pacekit packages to extend an options schema
  * with, so that every long-running function takes `onProgress` and `signal` the same way.
+ *
+ * @internal
  */
 export const longWorkFields = {
   /** Called after each unit of work. */
@@ -49,6 +51,8 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 /**
  * Lets long synchronous loops give the event loop a turn every `sliceMs`, so that progress can
  * render and an abort can arrive, at a cost of one timer per slice rather than per unit.
+ *
+ * @internal
  */
 export function createYielder(signal: AbortSignal | undefined, sliceMs = 25): () => Promise<void> {
   let last = performance.now();

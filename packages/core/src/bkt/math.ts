@@ -1,6 +1,6 @@
 // The BKT arithmetic shared by the online model, evaluation and simulation: one copy only.
 
-/** P(correct) given P(L) before the response. */
+/** P(correct) given P(L) before the response. @internal */
 export function bktPredict(pL: number, pGuess: number, pSlip: number): number {
   return pL * (1 - pSlip) + (1 - pL) * pGuess;
 }
@@ -9,6 +9,8 @@ export function bktPredict(pL: number, pGuess: number, pSlip: number): number {
  * P(L) after observing a response, before any transition (Bayes' rule). A fractional `response`
  * in [0, 1] is soft evidence (Jeffrey's rule): the posteriors given correct and given wrong are
  * mixed in proportion `response : 1 − response`.
+ *
+ * @internal
  */
 export function bktPosterior(pL: number, response: number, pGuess: number, pSlip: number): number {
   // A response the model holds impossible (a right answer with P(L) 0 and no guessing, say)
@@ -24,7 +26,7 @@ export function bktPosterior(pL: number, response: number, pGuess: number, pSlip
   return response * ifCorrect + (1 - response) * ifWrong;
 }
 
-/** P(L) at the next opportunity, after learning (`pLearn`) and forgetting (`pForget`). */
+/** P(L) at the next opportunity, after learning (`pLearn`) and forgetting (`pForget`). @internal */
 export function bktTransition(posterior: number, pLearn: number, pForget: number): number {
   return posterior * (1 - pForget) + (1 - posterior) * pLearn;
 }
@@ -32,6 +34,8 @@ export function bktTransition(posterior: number, pLearn: number, pForget: number
 /**
  * The highest P(L) a run of right answers can reach: the fixed point of update-then-transition.
  * With forgetting it can stay below the mastery threshold for good.
+ *
+ * @internal
  */
 export function bktMasteryCeiling(p: {
   pGuess: number;
@@ -44,13 +48,13 @@ export function bktMasteryCeiling(p: {
   return x;
 }
 
-/** log(p / (1 − p)), with p kept 1e-6 away from 0 and 1 so the result stays finite. */
+/** log(p / (1 − p)), with p kept 1e-6 away from 0 and 1 so the result stays finite. @internal */
 export function logit(p: number): number {
   const c = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
   return Math.log(c / (1 - c));
 }
 
-/** The logistic function, the inverse of {@link logit}. */
+/** The logistic function, the inverse of {@link logit}. @internal */
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }

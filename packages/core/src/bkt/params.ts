@@ -31,9 +31,9 @@ export const BktSkillParamsSchema = z.object({
 });
 
 /** Parameters of one skill (see {@link BktSkillParamsSchema}). */
-export type BktSkillParams = z.output<typeof BktSkillParamsSchema>;
+export interface BktSkillParams extends z.output<typeof BktSkillParamsSchema> {}
 /** Item-level parameter overrides. */
-export type BktItemParams = z.output<typeof BktItemParamsSchema>;
+export interface BktItemParams extends z.output<typeof BktItemParamsSchema> {}
 
 /** How one skill's parameters were fitted. */
 export const BktSkillFitSchema = z.object({
@@ -112,6 +112,6 @@ export const BktModelSchema = z.object({
 });
 
 /** A BKT model as stored (see {@link BktModelSchema}). */
-export type BktModel = z.output<typeof BktModelSchema>;
+export interface BktModel extends z.output<typeof BktModelSchema> {}
 /** A BKT model as accepted (defaults may be left out). */
 export type BktModelInput = z.input<typeof BktModelSchema>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../validation';
-import { EventSchema, parseEvent } from './events';
+import { createEvent, EventSchema, parseEvent } from './events';
 
 const base = { id: 'e1', learnerId: 'ada', at: 1000 };
 
@@ -144,5 +144,32 @@ describe('parseEvent on attempts (the hand-checked fast path)', () => {
       }),
       { numRuns: 2000, seed: 16 },
     );
+  });
+});
+
+describe('createEvent', () => {
+  it('validates as parseEvent does, and types what it is given', () => {
+    const input = {
+      type: 'attempt',
+      id: 'e1',
+      learnerId: 'ada',
+      at: 1000,
+      itemId: 'q',
+      correct: true,
+    } as const;
+    expect(createEvent(input)).toEqual(parseEvent(input));
+    expect(() => createEvent({ ...input, score: 1.5 })).toThrow(
+      'Invalid event: "score": must be at most 1 (got 1.5)',
+    );
+    // Each of these is a compile error (pnpm typecheck fails if one compiles), and at run time
+    // the validation still refuses or strips it.
+    // @ts-expect-error a misspelt field
+    expect(createEvent({ ...input, corect: true }).type).toBe('attempt');
+    const review = { type: 'review', id: 'e2', learnerId: 'ada', at: 1000, itemId: 'c' } as const;
+    // @ts-expect-error a rating that does not exist
+    expect(() => createEvent({ ...review, rating: 'great' })).toThrow(/"rating"/);
+    const { itemId: _, ...withoutItem } = input;
+    // @ts-expect-error an attempt without its item
+    expect(() => createEvent(withoutItem)).toThrow(/"itemId"/);
   });
 });

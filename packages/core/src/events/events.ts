@@ -219,19 +219,25 @@ export const EventSchema = z.discriminatedUnion('type', [
 /** An event as accepted (timestamps may be ISO strings; defaults may be left out). */
 export type EventInput = z.input<typeof EventSchema>;
 /** A validated event (timestamps in epoch ms). */
-export type LearnerEvent = z.output<typeof EventSchema>;
+export type LearnerEvent =
+  | AttemptEvent
+  | ReviewEvent
+  | SelfReportEvent
+  | GoalEvent
+  | OverrideEvent
+  | PlacementEvent;
 /** A validated attempt. */
-export type AttemptEvent = z.output<typeof AttemptEventSchema>;
+export interface AttemptEvent extends z.output<typeof AttemptEventSchema> {}
 /** A validated review. */
-export type ReviewEvent = z.output<typeof ReviewEventSchema>;
+export interface ReviewEvent extends z.output<typeof ReviewEventSchema> {}
 /** A validated self-report. */
-export type SelfReportEvent = z.output<typeof SelfReportEventSchema>;
+export interface SelfReportEvent extends z.output<typeof SelfReportEventSchema> {}
 /** A validated goal. */
-export type GoalEvent = z.output<typeof GoalEventSchema>;
+export interface GoalEvent extends z.output<typeof GoalEventSchema> {}
 /** A validated placement. */
-export type PlacementEvent = z.output<typeof PlacementEventSchema>;
+export interface PlacementEvent extends z.output<typeof PlacementEventSchema> {}
 /** A validated override. */
-export type OverrideEvent = z.output<typeof OverrideEventSchema>;
+export interface OverrideEvent extends z.output<typeof OverrideEventSchema> {}
 
 /**
  * Validates one event. Throws a `PacekitError` (`INVALID_EVENT`) whose message names each bad
@@ -239,6 +245,20 @@ export type OverrideEvent = z.output<typeof OverrideEventSchema>;
  */
 export function parseEvent(input: unknown): LearnerEvent {
   return parseAttemptFast(input) ?? parseInput(EventSchema, input, 'event', 'INVALID_EVENT');
+}
+
+/**
+ * Builds one event written in code: the same validation as {@link parseEvent}, but typed, so a
+ * misspelt field, a wrong value or a missing one is a compile error, not a runtime one. Use
+ * `parseEvent` for data of unknown shape (JSON, a request body).
+ *
+ * @example
+ * ```ts
+ * pacer.learner.apply(state, createEvent({ type: 'attempt', id: 'e1', learnerId: 'ada', at: now, itemId: 'q1', correct: true }));
+ * ```
+ */
+export function createEvent(input: EventInput): LearnerEvent {
+  return parseEvent(input);
 }
 
 const ATTEMPT_KEYS = new Set([

@@ -2,6 +2,7 @@ export {
   type AttemptEvent,
   AttemptEventSchema,
   compareEvents,
+  createEvent,
   type EventInput,
   EventSchema,
   type GoalEvent,

@@ -101,13 +101,13 @@ export const LearnerStateSchema = z.object({
 });
 
 /** One learner's state (see {@link LearnerStateSchema}). */
-export type LearnerState = z.output<typeof LearnerStateSchema>;
+export interface LearnerState extends z.output<typeof LearnerStateSchema> {}
 /** One skill's state. */
-export type SkillState = z.output<typeof SkillStateSchema>;
+export interface SkillState extends z.output<typeof SkillStateSchema> {}
 /** One item's state. */
-export type ItemState = z.output<typeof ItemStateSchema>;
+export interface ItemState extends z.output<typeof ItemStateSchema> {}
 /** One goal. */
-export type Goal = z.output<typeof GoalSchema>;
+export interface Goal extends z.output<typeof GoalSchema> {}
 
 /** Upgrades a saved state from version `from` to `from + 1`. */
 export type LearnerStateMigration = (state: Record<string, unknown>) => Record<string, unknown>;

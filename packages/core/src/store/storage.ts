@@ -130,7 +130,7 @@ export interface LearnerStorage {
   subscribe?(learnerId: string, listener: () => void): () => void;
 }
 
-/** Parses what an adapter read; anything else is reported as corrupt, naming the learner and the problem. */
+/** Parses what an adapter read; anything else is reported as corrupt, naming the learner and the problem. @internal */
 export function parseStoredLog(learnerId: string, raw: unknown, where: string): StoredLog {
   const result = StoredLogSchema.safeParse(raw);
   if (result.success) {
@@ -170,7 +170,7 @@ export function parseStoredLog(learnerId: string, raw: unknown, where: string): 
   );
 }
 
-/** Adds a change to a log in place (ids already present are skipped). */
+/** Adds a change to a log in place (ids already present are skipped). @internal */
 export function applyChange(log: StoredLog, change: LogChange): void {
   const known = new Set(log.events.map((e) => e.id));
   for (const event of change.add) if (!known.has(event.id)) log.events.push(event);

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { Grader } from './grader';
 import { type MemoryCard, MemoryCardSchema, type RecallRating, type Scheduler } from './scheduler';
 
-/** Key of the memory slice in `LearnerState.extensions`. */
+/** Key of the memory slice in `LearnerState.extensions`. @internal */
 export const MEMORY_KEY = 'memory';
 
 /** A skill's memory: its FSRS card, the implicit-repetition credit it has accumulated, and a flag. */
@@ -45,7 +45,7 @@ export const ImplicitRepetitionSchema = z.object({
 /** Implicit-repetition options (see {@link ImplicitRepetitionSchema}). */
 export type ImplicitRepetitionOptions = z.output<typeof ImplicitRepetitionSchema>;
 
-/** The memory slice of `state` (empty when the learner has no memory yet). */
+/** The memory slice of `state` (empty when the learner has no memory yet). @internal */
 export function memoryOf(state: LearnerState): MemoryState {
   return (state.extensions[MEMORY_KEY] as MemoryState | undefined) ?? { items: {}, skills: {} };
 }

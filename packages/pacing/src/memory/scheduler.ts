@@ -44,7 +44,7 @@ export const MemoryCardSchema = z.object({
 });
 
 /** A memory card (see {@link MemoryCardSchema}). */
-export type MemoryCard = z.output<typeof MemoryCardSchema>;
+export interface MemoryCard extends z.output<typeof MemoryCardSchema> {}
 
 /** Default desired retention: reviews are due when predicted recall falls to 90%. */
 export const DEFAULT_DESIRED_RETENTION = 0.9;
