@@ -2,7 +2,8 @@
 // Packs every package exactly as `pnpm publish` would (publishConfig applied, workspace:
 // ranges resolved) and checks each tarball: publint --strict, are-the-types-wrong in every
 // profile (node10 too: subpath types through typesVersions), and the file list
-// (dist/ and metadata only; LICENSE and README.md present).
+// (dist/ and metadata only; LICENSE and README.md present); then the docs' examples compile and
+// run in a fresh project that installs only the tarballs (docs/test/src/fromTarballs.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,15 @@ for (const name of packages) {
         `FAIL @pacekit/${name}: ${label}\n${error.stdout ?? ''}${error.stderr ?? ''}${error.stdout || error.stderr ? '' : error.message}`,
       );
     }
+  }
+}
+if (!failed) {
+  // The docs' examples in a fresh project that installs only these tarballs.
+  try {
+    process.stdout.write(run(bin('tsx'), [join(root, 'docs/test/src/fromTarballs.ts'), out], root));
+  } catch (error) {
+    failed = true;
+    console.error(`${error.stdout ?? ''}${error.stderr ?? error.message}`);
   }
 }
 rmSync(out, { recursive: true, force: true });
