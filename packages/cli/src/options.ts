@@ -16,6 +16,13 @@ export const columnFlags = {
   'skip-bad-rows': { type: 'boolean' },
 } as const;
 
+/** The column flags in a command's `--help`. */
+export const COLUMN_HELP = `  --learner, --skill, --correct, --item, --order, --class COLUMN
+                       map a CSV column (default: detected from common names: user_id,
+                       skill_name, correct, problem_id, order_id, …)
+  --skip-bad-rows      leave out rows that cannot be read, and count them (default: stop at
+                       the first, naming its line)`;
+
 /** Each CSV column option of the library (`columns.learnerClass`) and the flag that sets it (`--class`). */
 export const COLUMN_FLAGS = {
   learner: 'learner',

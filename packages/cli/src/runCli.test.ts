@@ -154,6 +154,42 @@ describe('pacekit fit / evaluate', () => {
     expect(extra.err).toContain('--json takes no value');
   });
 
+  it('lists every option of each command in its --help, with its default', async () => {
+    const columns = ['--learner', '--skill', '--correct', '--item', '--order', '--class', '--skip-bad-rows'];
+    const options: Record<string, string[]> = {
+      fit: [
+        '--forgets',
+        '--individualize',
+        '--learner-types N    learner types when individualizing (default 8)',
+        '--max-guess',
+        '--max-slip',
+        '--item-guess-slip',
+        '--item-learn',
+        '--class-prior',
+        '--restarts N         random restarts per skill (default 5)',
+        '--seed S             seed of the restarts (default 0)',
+        '--max-iterations',
+        '--tolerance',
+        '--threads',
+        '--out',
+        ...columns,
+      ],
+      evaluate: ['--json', ...columns],
+      calibrate: [
+        '--model 1pl|2pl|3pl  the IRT model (default 2pl)',
+        '--quadrature N       Gauss-Hermite quadrature points (default 21; 5 to 201)',
+        '--out',
+        '--json',
+      ],
+      score: ['--json'],
+    };
+    for (const [command, expected] of Object.entries(options)) {
+      const io = captureIo();
+      expect(await runCli([command, '--help'], io)).toBe(0);
+      for (const option of expected) expect(io.out, `${command} --help`).toContain(option);
+    }
+  });
+
   it('prints its version', async () => {
     const io = captureIo({ version: '1.2.3' });
     expect(await runCli(['--version'], io)).toBe(0);

@@ -5,13 +5,18 @@ import type { CliIo } from '../io';
 import { integerFlag, UsageError } from '../options';
 import { progressBar } from '../progressBar';
 
-export const calibrateUsage = `pacekit calibrate <responses.csv> --model 1pl|2pl|3pl [--quadrature N] [--out bank.json] [--json]
+export const calibrateUsage = `pacekit calibrate <responses.csv> [--model 1pl|2pl|3pl] [--quadrature N] [--out bank.json] [--json]
 
 Calibrates items by marginal maximum likelihood (EM, Gauss-Hermite quadrature, default 21 points)
 and prints each item's difficulty b and discrimination a (logistic metric, no 1.7 constant),
 guessing c for the 3PL, and the marginal log-likelihood. Responses are wide (one row per examinee
 or pattern, one column per item, 0/1 or blank, optional "count" column) or long
-(learner,item,correct).`;
+(learner,item,correct).
+
+  --model 1pl|2pl|3pl  the IRT model (default 2pl)
+  --quadrature N       Gauss-Hermite quadrature points (default 21; 5 to 201)
+  --out FILE           write the item bank to FILE, for "pacekit score"
+  --json               print the bank as JSON (default: a table; progress on stderr)`;
 
 /** |difficulty| beyond which an estimate is an artefact of the data, not a measure (logits). */
 const EXTREME_DIFFICULTY = 6;

@@ -3,7 +3,7 @@ import { createBkt, PacekitError } from '@pacekit/core';
 import { calibration, predictResponses, scorePredictions } from '@pacekit/core/fit';
 import { readResponsesCsv } from '@pacekit/core/node';
 import type { CliIo } from '../io';
-import { columnFlags, csvOptions, UsageError } from '../options';
+import { COLUMN_HELP, columnFlags, csvOptions, UsageError } from '../options';
 import { progressBar } from '../progressBar';
 
 export const evaluateUsage = `pacekit evaluate <model.json> <test.csv> [--json] [column options]
@@ -11,7 +11,10 @@ export const evaluateUsage = `pacekit evaluate <model.json> <test.csv> [--json] 
 Predicts every response of test.csv one step ahead (each before it is seen) and prints AUC,
 RMSE, log loss and accuracy; --json prints them, with calibration bins, as JSON. A model
 fitted with --individualize follows each test learner's own pace online, from their earlier
-responses only (in the CSV's order).`;
+responses only (in the CSV's order).
+
+  --json               print the metrics and calibration bins as JSON (default: a table)
+${COLUMN_HELP}`;
 
 /** `pacekit evaluate`: returns the exit code. */
 export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {

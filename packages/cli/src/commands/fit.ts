@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 import { fitBktParallel, readResponsesCsv } from '@pacekit/core/node';
 import type { CliIo } from '../io';
-import { columnFlags, csvOptions, integerFlag, numberFlag, probabilityFlag, UsageError } from '../options';
+import {
+  COLUMN_HELP,
+  columnFlags,
+  csvOptions,
+  integerFlag,
+  numberFlag,
+  probabilityFlag,
+  UsageError,
+} from '../options';
 import { progressBar } from '../progressBar';
 
 export const fitUsage = `pacekit fit <train.csv> [options]
@@ -24,9 +32,7 @@ Fits Bayesian Knowledge Tracing to one-row-per-response CSV and writes the model
   --threads N          threads fitting skills at once (default: this machine's cores; the
                        model is the same for any N)
   --out FILE           write the model to FILE (default: standard output)
-  --learner, --skill, --correct, --item, --order, --class COLUMN
-                       map a CSV column (default: detected from common names)
-  --skip-bad-rows      leave out rows that cannot be read, and count them`;
+${COLUMN_HELP}`;
 
 /** `pacekit fit`: returns the exit code. */
 export async function fitCommand(args: string[], io: CliIo): Promise<number> {

@@ -7,7 +7,9 @@ import { UsageError } from '../options';
 export const scoreUsage = `pacekit score <bank.json> <responses.csv> [--json]
 
 Prints the EAP ability estimate and its standard error for each examinee or response pattern of
-responses.csv (wide or long, as for calibrate), using the item bank from "pacekit calibrate --out".`;
+responses.csv (wide or long, as for calibrate), using the item bank from "pacekit calibrate --out".
+
+  --json               print the estimates as JSON (default: a table)`;
 
 /** `pacekit score`: returns the exit code. */
 export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
