@@ -161,7 +161,7 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
 
   /** The learner's state (from the latest checkpoint and the events after it), or undefined with none. */
   const loadState = async (learnerId: string) => {
-    const state = (await storeOf(learnerId)).getSnapshot();
+    const state = await (await storeOf(learnerId)).settled();
     return state.eventCount === 0 && state.lastEventAt === null ? undefined : state;
   };
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PacekitError } from '@pacekit/core';
+import { PacekitError, parseInput } from '@pacekit/core';
 import { estimateAbility, ItemBankSchema, parseIrtCsv } from '@pacekit/core/ability';
 import type { CliIo } from '../io';
 import { UsageError } from '../options';
@@ -31,15 +31,8 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       throw new PacekitError('INVALID_INPUT', `${bankPath} is not JSON: ${error.message}`);
     throw error;
   }
-  const parsed = ItemBankSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PacekitError(
-      'INVALID_INPUT',
-      `${bankPath} is not an item bank: "${issue.path.join('.')}": ${issue.message}`,
-    );
-  }
-  const bank = new Map(parsed.data.items.map((item) => [item.id, item]));
+  const { items } = parseInput(ItemBankSchema, raw, `item bank ${bankPath}`);
+  const bank = new Map(items.map((item) => [item.id, item]));
   const { matrix, rowIds } = parseIrtCsv(await io.readFile(csvPath));
   for (const id of matrix.itemIds) {
     if (!bank.has(id))

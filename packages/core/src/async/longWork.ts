@@ -65,3 +65,19 @@ export function createYielder(signal: AbortSignal | undefined, sliceMs = 25): ()
     throwIfAborted(signal);
   };
 }
+
+/**
+ * A turn of the event loop: a macrotask, so timers, I/O and input run before the work goes on
+ * (`setImmediate` where there is one, else a zero timer).
+ *
+ * @internal
+ */
+export const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    const immediate = (globalThis as { setImmediate?: (callback: () => void) => void }).setImmediate;
+    if (immediate) immediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
+/** The longest stretch of Pacekit's own sliced work (folds, log checks) without a turn of the event loop (ms). @internal */
+export const SLICE_MS = 20;

@@ -1,5 +1,6 @@
+import { nextTurn, SLICE_MS } from '../async';
 import { PacekitError } from '../errors';
-import { type LearnerStorage, parseStoredLog, type StoredLog } from '../store';
+import { type LearnerStorage, parseStoredLogInSlices, type StoredLog } from '../store';
 
 /**
  * The one thing the SQL adapter needs from a database client: run a parameterised statement
@@ -104,22 +105,25 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         `Stored data for learner "${learnerId}" in ${where} is not a Pacekit log (row with event_id ${JSON.stringify(eventId)}: ${problem}); it was left untouched`,
         { learnerId, eventId },
       );
-    return {
-      version,
-      events: stored.rows.map((r): unknown => {
-        // A row holding a JSON string (given as text, it does not parse) is corrupt.
-        const event = jsonb(r.event);
-        if (event === undefined) throw corrupt(r.event_id, 'the event is not a JSON object');
-        const id = (event as { id?: unknown } | null)?.id;
-        if (id !== r.event_id) throw corrupt(r.event_id, `the event's id is ${JSON.stringify(id)}`);
-        return event;
-      }),
-      undone: gone.rows.map((r) => r.event_id),
-      ...tail,
-    };
+    const checked: unknown[] = [];
+    let deadline = performance.now() + SLICE_MS;
+    for (const [i, r] of stored.rows.entries()) {
+      // A million rows are checked in slices, the event loop free in between.
+      if ((i & 1023) === 0 && performance.now() > deadline) {
+        await nextTurn();
+        deadline = performance.now() + SLICE_MS;
+      }
+      // A row holding a JSON string (given as text, it does not parse) is corrupt.
+      const event = jsonb(r.event);
+      if (event === undefined) throw corrupt(r.event_id, 'the event is not a JSON object');
+      const id = (event as { id?: unknown } | null)?.id;
+      if (id !== r.event_id) throw corrupt(r.event_id, `the event's id is ${JSON.stringify(id)}`);
+      checked.push(event);
+    }
+    return { version, events: checked, undone: gone.rows.map((r) => r.event_id), ...tail };
   };
   const read = async (learnerId: string, since: number): Promise<StoredLog> =>
-    parseStoredLog(learnerId, await readRaw(learnerId, since), where);
+    parseStoredLogInSlices(learnerId, await readRaw(learnerId, since), where);
   /** The latest checkpoint and the saves after it (read first, so the log's version is never older). */
   const load = async (learnerId: string): Promise<StoredLog> => {
     const saved = await client.query<{ version: number; checkpoint: unknown }>(
@@ -130,7 +134,11 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     if (!row) return read(learnerId, 0);
     // Checked once, events and checkpoint together.
     const tail = await readRaw(learnerId, row.version);
-    return parseStoredLog(learnerId, { ...tail, checkpoint: jsonb(row.checkpoint) ?? row.checkpoint }, where);
+    return parseStoredLogInSlices(
+      learnerId,
+      { ...tail, checkpoint: jsonb(row.checkpoint) ?? row.checkpoint },
+      where,
+    );
   };
   return {
     schema,

@@ -91,6 +91,35 @@ describe('createLearnerStore', () => {
     expect(folded).toBe(80);
   });
 
+  it('re-folds a long log in slices: other work runs before a late event is folded in', async () => {
+    // A model that takes 1 ms per event: a 300-event re-fold is 300 ms of work.
+    const slow = {
+      ...learner,
+      applyAll: (s: Parameters<typeof learner.applyAll>[0], es: Parameters<typeof learner.applyAll>[1]) => {
+        const until = performance.now() + es.length;
+        while (performance.now() < until);
+        return learner.applyAll(s, es);
+      },
+    };
+    const storage = createMemoryStorage();
+    const events = Array.from({ length: 300 }, (_, i) => attempt(`e${i}`, 1000 + i, i % 2 ? 'qa' : 'qb'));
+    await createLearnerStore({ learner, learnerId: 'ada', storage }).recordAll(events);
+    const store = createLearnerStore({ learner: slow, learnerId: 'ada', storage, checkpointEvery: 8 });
+    await store.ready;
+    // A late event lands before every other one: the whole log is read and folded again.
+    const late = attempt('late', 1, 'qb', false);
+    const turns: boolean[] = [];
+    let folded = false;
+    const ticker = setInterval(() => turns.push(folded), 0);
+    const state = await store.record(late).then(() => store.settled());
+    folded = true;
+    clearInterval(ticker);
+    // The timer had turns while the fold was under way: the event loop was never held for it all.
+    expect(turns.filter((done) => !done).length).toBeGreaterThanOrEqual(3);
+    expect(state).toEqual(learner.replay('ada', [late, ...events]));
+    expect(store.getSnapshot()).toBe(state);
+  });
+
   it('calls listeners only when the state really changed', async () => {
     const store = createLearnerStore({ learner, learnerId: 'ada' });
     const listener = vi.fn();

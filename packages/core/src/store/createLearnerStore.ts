@@ -1,7 +1,12 @@
+import { nextTurn, SLICE_MS } from '../async';
 import { PacekitError } from '../errors';
+
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { LearnerModel, LearnerState } from '../state';
 import type { Checkpoint, EventKey, LearnerStorage, LogChange, StoredLog } from './storage';
+
+/** Events of a whole log taken in between turns of the event loop (a few milliseconds' work). */
+const INTEGRATE_SLICE = 5_000;
 
 /** Options of {@link createLearnerStore}. */
 export interface LearnerStoreOptions {
@@ -63,6 +68,12 @@ export interface LearnerStore {
    * before answering a read.
    */
   sync(): Promise<void>;
+  /**
+   * The state, as {@link LearnerStore.getSnapshot} gives it, folded in slices of about 20 ms with
+   * the event loop free in between: after a late event in a long history, a server's other
+   * learners (or a page's input) wait no longer than a slice. A server reads with it.
+   */
+  settled(): Promise<LearnerState>;
   /** The log, in the order events are applied. */
   events(): readonly LearnerEvent[];
   /** A memoised derived value (mastery of a skill, next activity, …). */
@@ -126,23 +137,48 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   };
 
   /**
-   * The fold of the whole log: re-folded now, from the last checkpoint at or before the earliest
-   * change, if events joined or left the log since it was last folded.
+   * Folds the log onward from the last checkpoint at or before the earliest change, a stretch of
+   * `every` events at a time, until it is folded (true) or `deadline` (a `performance.now()`
+   * time) has passed (false; the next call resumes from the checkpoints made so far).
    */
-  const current = (): LearnerState => {
-    if (stale === Number.POSITIVE_INFINITY) return state;
+  const foldUntil = (deadline: number): boolean => {
+    if (stale === Number.POSITIVE_INFINITY) return true;
     const k = Math.min(Math.floor(stale / every), checkpoints.length - 1);
-    stale = Number.POSITIVE_INFINITY;
-    checkpoints = checkpoints.slice(0, k + 1);
+    if (checkpoints.length > k + 1) checkpoints.length = k + 1;
     let s = checkpoints[k]!;
     // A checkpoint's state is shared, never changed: each stretch between checkpoints is folded
     // into a copy of its own.
-    for (let from = k * every; from < log.length; from += every) {
+    let from = k * every;
+    for (; from < log.length; from += every) {
+      if (from > k * every && performance.now() > deadline) {
+        stale = from; // a multiple of `every`, with its checkpoint made: resume there
+        return false;
+      }
       const to = Math.min(from + every, log.length);
       s = learner.applyAll(s, log.slice(from, to));
       if (to % every === 0) checkpoints.push(s);
     }
-    return (state = s);
+    stale = Number.POSITIVE_INFINITY;
+    state = s;
+    return true;
+  };
+
+  /**
+   * The fold of the whole log: re-folded now, from the last checkpoint at or before the earliest
+   * change, if events joined or left the log since it was last folded.
+   */
+  const current = (): LearnerState => {
+    foldUntil(Number.POSITIVE_INFINITY);
+    return state;
+  };
+
+  /**
+   * Brings the fold up to date in slices of about {@link SLICE_MS}, giving the event loop a
+   * turn between them: a long re-fold (a late event in a long history, a whole log read again)
+   * never holds up other learners on the same server or the page's input for longer than that.
+   */
+  const settle = async (): Promise<void> => {
+    while (!foldUntil(performance.now() + SLICE_MS)) await nextTurn();
   };
 
   /** Tells listeners, if any, when the state differs from `before`; without any, folds nothing. */
@@ -206,8 +242,11 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     const joined: LearnerEvent[] = [];
     for (const event of fresh) {
       if (ids.has(event.id)) continue;
-      const position = positionOf(event);
-      log.splice(position, 0, event);
+      // Most events come after all others (a stored log read in order): no search, no splice.
+      const last = log[log.length - 1];
+      const position = !last || compareEvents(last, event) < 0 ? log.length : positionOf(event);
+      if (position === log.length) log.push(event);
+      else log.splice(position, 0, event);
       ids.add(event.id);
       joined.push(event);
       sinceOffered++;
@@ -265,8 +304,12 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       ? await storage!.changesSince(learnerId, 0)
       : await storage!.load(learnerId);
     restart(undefined, whole.version);
-    integrate(whole.events, whole.undone, true);
-    current(); // the whole log's check
+    // In slices, as the fold that checks it: a long log never holds up the event loop.
+    for (let from = 0; from === 0 || from < whole.events.length; from += INTEGRATE_SLICE) {
+      if (from > 0) await nextTurn();
+      integrate(whole.events.slice(from, from + INTEGRATE_SLICE), from === 0 ? whole.undone : [], true);
+    }
+    await settle(); // the whole log's check, in slices
     for (const change of [...unsaved, pending]) integrate(change.add, change.undo);
   };
 
@@ -278,6 +321,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       version = remote.version;
       integrate(remote.events, remote.undone);
     }
+    if (listeners.size > 0) await settle();
     announce(before);
   };
 
@@ -303,6 +347,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     while (pending.add.length > 0 || pending.undo.length > 0) {
       // The state now is the stored log at `version` plus this change: what storage will hold
       // at version + 1, so it can be that version's checkpoint.
+      if (sinceOffered >= every) await settle(); // the checkpoint's fold, in slices
       const checkpoint = offer();
       const change: LogChange = checkpoint ? { ...pending, checkpoint } : pending;
       pending = { add: [], undo: [] };
@@ -317,6 +362,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         // Saved on top of others' saves: take theirs in (ours are known and skipped); the state
         // is then the log's, and a due checkpoint can be kept.
         await merge(result.merged!);
+        if (storage.saveCheckpoint && sinceOffered >= every) await settle();
         const due = storage.saveCheckpoint && offer();
         if (due) await storage.saveCheckpoint!(learnerId, { ...due, version });
         continue;
@@ -359,6 +405,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         integrate(stored.events, stored.undone);
         integrate(pending.add, pending.undo);
       }
+      if (listeners.size > 0) await settle();
       announce(before);
     } catch (error) {
       failure = error;
@@ -412,12 +459,14 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         recorded.push(event.id);
         pending.add.push(event);
       }
+      if (listeners.size > 0) await settle();
       announce(before);
     }
     await enqueue(async () => {
       guard();
       await persist();
     });
+    await settle();
     return current();
   }
 
@@ -433,6 +482,10 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     },
     record: (input) => recordAll([input]),
     recordAll,
+    settled: async () => {
+      await settle();
+      return current();
+    },
     sync: () =>
       enqueue(async () => {
         guard();

@@ -15,6 +15,7 @@ export {
   type LearnerStorage,
   type LogChange,
   parseStoredLog,
+  parseStoredLogInSlices,
   type SaveResult,
   type StoredLog,
   StoredLogSchema,

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { nextTurn, SLICE_MS } from '../async';
 import { PacekitError } from '../errors';
-import { EventSchema, type LearnerEvent } from '../events';
+import { EventSchema, type LearnerEvent, parseEvent } from '../events';
 import { type LearnerState, parseLearnerState } from '../state';
+import { type InputIssue, issueMessage } from '../validation';
 
 /**
  * What a storage adapter keeps per learner: the event log (the source of truth — the state is
@@ -130,44 +132,93 @@ export interface LearnerStorage {
   subscribe?(learnerId: string, listener: () => void): () => void;
 }
 
-/** Parses what an adapter read; anything else is reported as corrupt, naming the learner and the problem. @internal */
-export function parseStoredLog(learnerId: string, raw: unknown, where: string): StoredLog {
-  const result = StoredLogSchema.safeParse(raw);
-  if (result.success) {
-    const { checkpoint, ...log } = result.data;
-    const foreign = log.events.find((e) => e.learnerId !== learnerId);
-    if (!foreign) {
-      if (!checkpoint) return log;
-      let state: LearnerState;
-      try {
-        state = parseLearnerState(checkpoint.state);
-      } catch (error) {
-        throw new PacekitError(
-          'CORRUPT_STORAGE',
-          `Stored checkpoint for learner "${learnerId}" in ${where} is not a learner state (${error instanceof Error ? error.message : String(error)}); it was left untouched`,
-          { learnerId },
-        );
-      }
-      if (state.learnerId !== learnerId)
-        throw new PacekitError(
-          'CORRUPT_STORAGE',
-          `Stored checkpoint for learner "${learnerId}" in ${where} is the state of learner "${state.learnerId}"; it was left untouched`,
-          { learnerId },
-        );
-      return { ...log, checkpoint: { ...checkpoint, state } };
-    }
+/** The error for stored data that is not a Pacekit log, naming the learner and the first problem. */
+function notALog(learnerId: string, where: string, issues: readonly { path: string; message: string }[]) {
+  const issue = issues[0]!;
+  return new PacekitError(
+    'CORRUPT_STORAGE',
+    `Stored data for learner "${learnerId}" in ${where} is not a Pacekit log ("${issue.path}": ${issue.message}); it was left untouched`,
+    { learnerId, issues },
+  );
+}
+
+const pathOf = (issues: readonly z.core.$ZodIssue[]) =>
+  issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+
+/** The checks beyond shape: every event the learner's, a checkpoint that is their state. */
+function checkOwner(learnerId: string, parsed: StoredLog, where: string): StoredLog {
+  const { checkpoint, ...log } = parsed;
+  const foreign = log.events.find((e) => e.learnerId !== learnerId);
+  if (foreign)
     throw new PacekitError(
       'CORRUPT_STORAGE',
       `Stored data for learner "${learnerId}" in ${where} holds event "${foreign.id}" of learner "${foreign.learnerId}"; it was left untouched`,
       { learnerId, eventId: foreign.id },
     );
+  if (!checkpoint) return log;
+  let state: LearnerState;
+  try {
+    state = parseLearnerState(checkpoint.state);
+  } catch (error) {
+    throw new PacekitError(
+      'CORRUPT_STORAGE',
+      `Stored checkpoint for learner "${learnerId}" in ${where} is not a learner state (${error instanceof Error ? error.message : String(error)}); it was left untouched`,
+      { learnerId },
+    );
   }
-  const issue = result.error.issues[0]!;
-  throw new PacekitError(
-    'CORRUPT_STORAGE',
-    `Stored data for learner "${learnerId}" in ${where} is not a Pacekit log ("${issue.path.join('.')}": ${issue.message}); it was left untouched`,
-    { learnerId, issues: result.error.issues },
-  );
+  if (state.learnerId !== learnerId)
+    throw new PacekitError(
+      'CORRUPT_STORAGE',
+      `Stored checkpoint for learner "${learnerId}" in ${where} is the state of learner "${state.learnerId}"; it was left untouched`,
+      { learnerId },
+    );
+  return { ...log, checkpoint: { ...checkpoint, state } };
+}
+
+/** Parses what an adapter read; anything else is reported as corrupt, naming the learner and the problem. @internal */
+export function parseStoredLog(learnerId: string, raw: unknown, where: string): StoredLog {
+  const result = StoredLogSchema.safeParse(raw, { error: issueMessage });
+  if (!result.success) throw notALog(learnerId, where, pathOf(result.error.issues));
+  return checkOwner(learnerId, result.data as StoredLog, where);
+}
+
+const StoredLogEnvelopeSchema = z.extend(StoredLogSchema, { events: z.array(z.unknown()) });
+
+/**
+ * {@link parseStoredLog} for a server reading a long log: the events are checked in slices of
+ * about `SLICE_MS`, with the event loop free in between, so a learner with a million events never
+ * holds up the others. @internal
+ */
+export async function parseStoredLogInSlices(
+  learnerId: string,
+  raw: unknown,
+  where: string,
+): Promise<StoredLog> {
+  const envelope = StoredLogEnvelopeSchema.safeParse(raw, { error: issueMessage });
+  if (!envelope.success) throw notALog(learnerId, where, pathOf(envelope.error.issues));
+  const inputs = envelope.data.events;
+  const events: LearnerEvent[] = [];
+  let deadline = performance.now() + SLICE_MS;
+  for (let i = 0; i < inputs.length; i++) {
+    if ((i & 255) === 0 && performance.now() > deadline) {
+      await nextTurn();
+      deadline = performance.now() + SLICE_MS;
+    }
+    try {
+      events.push(parseEvent(inputs[i]));
+    } catch (error) {
+      const issues = ((error as PacekitError).details?.issues ?? []) as InputIssue[];
+      throw notALog(
+        learnerId,
+        where,
+        issues.map((issue) => ({
+          path: `events.${i}${issue.path ? `.${issue.path}` : ''}`,
+          message: issue.message,
+        })),
+      );
+    }
+  }
+  return checkOwner(learnerId, { ...envelope.data, events } as StoredLog, where);
 }
 
 /** Adds a change to a log in place (ids already present are skipped). @internal */
@@ -178,6 +229,9 @@ export function applyChange(log: StoredLog, change: LogChange): void {
   for (const id of change.undo) if (!undone.has(id)) log.undone.push(id);
   log.version++;
 }
+
+/** Events of a stored log copied in between turns of the event loop. */
+const COPY_SLICE = 5_000;
 
 /**
  * Storage in memory: for tests, for servers that keep logs elsewhere, and as the reference
@@ -195,23 +249,33 @@ export function createMemoryStorage(): LearnerStorage {
   }
   const logs = new Map<string, Entry>();
   const listeners = new Map<string, Set<() => void>>();
-  const since = (entry: Entry, version: number): StoredLog => {
+  // What the saves after `version` added, copied as a real store's read would be — taken at once
+  // (so a save landing meanwhile is not half in it), copied in slices (so a long log never holds
+  // up the event loop).
+  const since = async (entry: Entry, version: number): Promise<StoredLog> => {
     let i = entry.added.length;
     while (i > 0 && entry.added[i - 1]!.version > version) i--;
     const tail = entry.added.slice(i);
-    return structuredClone({
-      version: entry.version,
-      events: tail.flatMap((a) => (a.event ? [a.event] : [])),
-      undone: tail.flatMap((a) => (a.undo !== undefined ? [a.undo] : [])),
-      ...(version > 0 ? { since: version } : {}),
-    });
+    const at = entry.version;
+    const events: LearnerEvent[] = [];
+    const undone: string[] = [];
+    for (let from = 0; from < tail.length; from += COPY_SLICE) {
+      if (from > 0) await nextTurn();
+      for (const a of structuredClone(tail.slice(from, from + COPY_SLICE))) {
+        if (a.event) events.push(a.event);
+        if (a.undo !== undefined) undone.push(a.undo);
+      }
+    }
+    if (tail.length > COPY_SLICE) await nextTurn();
+    return { version: at, events, undone, ...(version > 0 ? { since: version } : {}) };
   };
   return {
     load: async (learnerId) => {
       const entry = logs.get(learnerId);
       if (!entry) return { ...EMPTY_LOG, events: [], undone: [] };
       if (!entry.checkpoint) return since(entry, 0);
-      return { ...since(entry, entry.checkpoint.version), checkpoint: structuredClone(entry.checkpoint) };
+      const checkpoint = structuredClone(entry.checkpoint);
+      return { ...(await since(entry, checkpoint.version)), checkpoint };
     },
     changesSince: async (learnerId, version) => {
       const entry = logs.get(learnerId);
@@ -220,7 +284,7 @@ export function createMemoryStorage(): LearnerStorage {
     append: async (learnerId, change, expectedVersion) => {
       let entry = logs.get(learnerId);
       if ((entry?.version ?? 0) !== expectedVersion)
-        return { ok: false, current: since(entry!, expectedVersion) };
+        return { ok: false, current: await since(entry!, expectedVersion) };
       entry ??= { version: 0, added: [], ids: new Set(), undoneIds: new Set() };
       const version = expectedVersion + 1;
       for (const event of structuredClone(change.add)) {
