@@ -1,6 +1,7 @@
 import { nextTurn, SLICE_MS } from '../async';
 import { PacekitError } from '../errors';
-import { type LearnerStorage, parseStoredLogInSlices, type StoredLog } from '../store';
+import type { LearnerStorage, StoredLog } from '../store';
+import { parseStoredLogInSlices } from './parseInSlices';
 
 /**
  * The one thing the SQL adapter needs from a database client: run a parameterised statement

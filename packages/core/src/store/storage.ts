@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { nextTurn, SLICE_MS } from '../async';
+import { nextTurn } from '../async';
 import { PacekitError } from '../errors';
-import { EventSchema, type LearnerEvent, parseEvent } from '../events';
+import { EventSchema, type LearnerEvent } from '../events';
 import { type LearnerState, parseLearnerState } from '../state';
-import { type InputIssue, issueMessage } from '../validation';
+import { issueMessage } from '../validation';
 
 /**
  * What a storage adapter keeps per learner: the event log (the source of truth — the state is
@@ -132,8 +132,12 @@ export interface LearnerStorage {
   subscribe?(learnerId: string, listener: () => void): () => void;
 }
 
-/** The error for stored data that is not a Pacekit log, naming the learner and the first problem. */
-function notALog(learnerId: string, where: string, issues: readonly { path: string; message: string }[]) {
+/** The error for stored data that is not a Pacekit log, naming the learner and the first problem. @internal */
+export function notALog(
+  learnerId: string,
+  where: string,
+  issues: readonly { path: string; message: string }[],
+) {
   const issue = issues[0]!;
   return new PacekitError(
     'CORRUPT_STORAGE',
@@ -142,11 +146,12 @@ function notALog(learnerId: string, where: string, issues: readonly { path: stri
   );
 }
 
-const pathOf = (issues: readonly z.core.$ZodIssue[]) =>
+/** Issues as paths and messages. @internal */
+export const pathOf = (issues: readonly z.core.$ZodIssue[]) =>
   issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
-/** The checks beyond shape: every event the learner's, a checkpoint that is their state. */
-function checkOwner(learnerId: string, parsed: StoredLog, where: string): StoredLog {
+/** The checks beyond shape: every event the learner's, a checkpoint that is their state. @internal */
+export function checkOwner(learnerId: string, parsed: StoredLog, where: string): StoredLog {
   const { checkpoint, ...log } = parsed;
   const foreign = log.events.find((e) => e.learnerId !== learnerId);
   if (foreign)
@@ -180,45 +185,6 @@ export function parseStoredLog(learnerId: string, raw: unknown, where: string): 
   const result = StoredLogSchema.safeParse(raw, { error: issueMessage });
   if (!result.success) throw notALog(learnerId, where, pathOf(result.error.issues));
   return checkOwner(learnerId, result.data as StoredLog, where);
-}
-
-const StoredLogEnvelopeSchema = z.extend(StoredLogSchema, { events: z.array(z.unknown()) });
-
-/**
- * {@link parseStoredLog} for a server reading a long log: the events are checked in slices of
- * about `SLICE_MS`, with the event loop free in between, so a learner with a million events never
- * holds up the others. @internal
- */
-export async function parseStoredLogInSlices(
-  learnerId: string,
-  raw: unknown,
-  where: string,
-): Promise<StoredLog> {
-  const envelope = StoredLogEnvelopeSchema.safeParse(raw, { error: issueMessage });
-  if (!envelope.success) throw notALog(learnerId, where, pathOf(envelope.error.issues));
-  const inputs = envelope.data.events;
-  const events: LearnerEvent[] = [];
-  let deadline = performance.now() + SLICE_MS;
-  for (let i = 0; i < inputs.length; i++) {
-    if ((i & 255) === 0 && performance.now() > deadline) {
-      await nextTurn();
-      deadline = performance.now() + SLICE_MS;
-    }
-    try {
-      events.push(parseEvent(inputs[i]));
-    } catch (error) {
-      const issues = ((error as PacekitError).details?.issues ?? []) as InputIssue[];
-      throw notALog(
-        learnerId,
-        where,
-        issues.map((issue) => ({
-          path: `events.${i}${issue.path ? `.${issue.path}` : ''}`,
-          message: issue.message,
-        })),
-      );
-    }
-  }
-  return checkOwner(learnerId, { ...envelope.data, events } as StoredLog, where);
 }
 
 /** Adds a change to a log in place (ids already present are skipped). @internal */
