@@ -91,6 +91,33 @@ describe('createLearnerStore', () => {
     expect(folded).toBe(80);
   });
 
+  it('equals replay when late events land at any depth of a long log (thinned checkpoints, property)', async () => {
+    // Checkpoints every event: past 32 of them the older ones thin to one in 32, past 1,024 to
+    // one in 1,024 — a late event at any depth must re-fold from a checkpoint really before it.
+    const log = Array.from({ length: 1500 }, (_, i) =>
+      attempt(`e${i}`, 10 * (i + 1), i % 3 ? 'qa' : 'qb', i % 4 !== 0),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.integer({ min: 0, max: 15_010 }), ok: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        async (lates) => {
+          const store = createLearnerStore({ learner, learnerId: 'ada', checkpointEvery: 1 });
+          await store.recordAll(log);
+          const late = lates.map((r, i) => attempt(`late${i}`, r.at, 'qb', r.ok));
+          for (const event of late) {
+            await store.record(event);
+            store.getSnapshot(); // fold now, so the next late event starts from thinned checkpoints
+          }
+          expect(store.getSnapshot()).toEqual(learner.replay('ada', [...log, ...late]));
+        },
+      ),
+      { seed: 11, numRuns: 25 },
+    );
+  });
+
   it('re-folds a long log in slices: other work runs before a late event is folded in', async () => {
     // A model that takes 1 ms per event: a 300-event re-fold is 300 ms of work.
     const slow = {

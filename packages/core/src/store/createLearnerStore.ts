@@ -8,6 +8,9 @@ import type { Checkpoint, EventKey, LearnerStorage, LogChange, StoredLog } from 
 /** Events of a whole log taken in between turns of the event loop (a few milliseconds' work). */
 const INTEGRATE_SLICE = 5_000;
 
+/** In-memory checkpoints per level: the last 32 stretches, then one in 32 of the 32 × 32 before, … */
+const DENSE = 32;
+
 /** Options of {@link createLearnerStore}. */
 export interface LearnerStoreOptions {
   /** The learner model that folds events (from `createLearnerModel`, or a pacer's `learner`). */
@@ -115,13 +118,18 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   const undone = new Set<string>();
   const recorded: string[] = [];
   let base: { through: EventKey | null } | undefined;
-  // checkpoints[k] is the state after log[0 .. k·every) folded onto the base (or a new learner).
-  let checkpoints: LearnerState[] = [learner.initialState(learnerId)];
+  // In-memory checkpoints, by log position (a multiple of `every`): the state after log[0 .. at)
+  // folded onto the base (or a new learner). Dense near the end, sparser further back (see
+  // `keep`): a late event re-folds from the nearest one before it, at a cost that grows with how
+  // late it is, and a million-event log keeps about a hundred states rather than 15,000.
+  let checkpoints: { at: number; state: LearnerState }[] = [
+    { at: 0, state: learner.initialState(learnerId) },
+  ];
   // The fold of the log is computed when someone needs it (a read, a listener, a checkpoint):
   // events merged from other writers, late ones among them, cost one re-fold however many
   // arrive before the state is read. `state` is out of date while `stale` (the earliest position
   // that changed since it was folded) is finite.
-  let state = checkpoints[0]!;
+  let state = checkpoints[0]!.state;
   let stale = Number.POSITIVE_INFINITY;
   let version = 0;
   // Events folded since a checkpoint was last offered to storage.
@@ -137,26 +145,46 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   };
 
   /**
+   * Keeps `state` as the checkpoint at log position `at`, and thins the older ones: the last 32
+   * stretches keep one each, the 32 × 32 before them one in 32, then one in 1,024, and so on.
+   */
+  const addCheckpoint = (at: number, checkpointState: LearnerState): void => {
+    checkpoints.push({ at, state: checkpointState });
+    if ((at / every) % DENSE !== 0) return; // thin once every DENSE stretches
+    const keep = (q: number): boolean => {
+      if (q === 0) return true;
+      for (let spacing = every; ; spacing *= DENSE) {
+        if (q % spacing !== 0) return false;
+        if (at - q <= spacing * DENSE) return true;
+      }
+    };
+    checkpoints = checkpoints.filter((c) => keep(c.at));
+  };
+
+  /**
    * Folds the log onward from the last checkpoint at or before the earliest change, a stretch of
    * `every` events at a time, until it is folded (true) or `deadline` (a `performance.now()`
    * time) has passed (false; the next call resumes from the checkpoints made so far).
    */
   const foldUntil = (deadline: number): boolean => {
     if (stale === Number.POSITIVE_INFINITY) return true;
-    const k = Math.min(Math.floor(stale / every), checkpoints.length - 1);
+    let k = checkpoints.length - 1;
+    while (checkpoints[k]!.at > stale) k--;
     if (checkpoints.length > k + 1) checkpoints.length = k + 1;
-    let s = checkpoints[k]!;
+    const start = checkpoints[k]!;
+    let s = start.state;
     // A checkpoint's state is shared, never changed: each stretch between checkpoints is folded
     // into a copy of its own.
-    let from = k * every;
-    for (; from < log.length; from += every) {
-      if (from > k * every && performance.now() > deadline) {
+    let from = start.at;
+    while (from < log.length) {
+      if (from > start.at && performance.now() > deadline) {
         stale = from; // a multiple of `every`, with its checkpoint made: resume there
         return false;
       }
-      const to = Math.min(from + every, log.length);
+      const to = Math.min(from - (from % every) + every, log.length);
       s = learner.applyAll(s, log.slice(from, to));
-      if (to % every === 0) checkpoints.push(s);
+      if (to % every === 0) addCheckpoint(to, s);
+      from = to;
     }
     stale = Number.POSITIVE_INFINITY;
     state = s;
@@ -180,6 +208,12 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   const settle = async (): Promise<void> => {
     while (!foldUntil(performance.now() + SLICE_MS)) await nextTurn();
   };
+
+  /**
+   * Folds for up to a slice; true when done. `if (!foldSlice()) await settle()` awaits only a
+   * long fold, so a short one leaves the order of concurrent saves as it was.
+   */
+  const foldSlice = (): boolean => foldUntil(performance.now() + SLICE_MS);
 
   /** Tells listeners, if any, when the state differs from `before`; without any, folds nothing. */
   const announce = (before: LearnerState): void => {
@@ -224,7 +258,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       log.push(event);
       ids.add(event.id);
       sinceOffered++;
-      if (log.length % every === 0) checkpoints.push(state);
+      if (log.length % every === 0) addCheckpoint(log.length, state);
       return [event];
     }
     // Check every new event folds before anything changes: a bad reference leaves all as it was.
@@ -290,8 +324,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     ids.clear();
     undone.clear();
     for (const id of checkpoint?.undone ?? []) undone.add(id);
-    checkpoints = [checkpoint ? checkpoint.state : learner.initialState(learnerId)];
-    state = checkpoints[0]!;
+    checkpoints = [{ at: 0, state: checkpoint ? checkpoint.state : learner.initialState(learnerId) }];
+    state = checkpoints[0]!.state;
     stale = Number.POSITIVE_INFINITY;
     sinceOffered = 0;
     version = at;
@@ -321,7 +355,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       version = remote.version;
       integrate(remote.events, remote.undone);
     }
-    if (listeners.size > 0) await settle();
+    if (listeners.size > 0 && !foldSlice()) await settle();
     announce(before);
   };
 
@@ -347,7 +381,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     while (pending.add.length > 0 || pending.undo.length > 0) {
       // The state now is the stored log at `version` plus this change: what storage will hold
       // at version + 1, so it can be that version's checkpoint.
-      if (sinceOffered >= every) await settle(); // the checkpoint's fold, in slices
+      if (sinceOffered >= every && !foldSlice()) await settle(); // the checkpoint's fold, in slices
       const checkpoint = offer();
       const change: LogChange = checkpoint ? { ...pending, checkpoint } : pending;
       pending = { add: [], undo: [] };
@@ -362,7 +396,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         // Saved on top of others' saves: take theirs in (ours are known and skipped); the state
         // is then the log's, and a due checkpoint can be kept.
         await merge(result.merged!);
-        if (storage.saveCheckpoint && sinceOffered >= every) await settle();
+        if (storage.saveCheckpoint && sinceOffered >= every && !foldSlice()) await settle();
         const due = storage.saveCheckpoint && offer();
         if (due) await storage.saveCheckpoint!(learnerId, { ...due, version });
         continue;
@@ -405,7 +439,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         integrate(stored.events, stored.undone);
         integrate(pending.add, pending.undo);
       }
-      if (listeners.size > 0) await settle();
+      if (listeners.size > 0 && !foldSlice()) await settle();
       announce(before);
     } catch (error) {
       failure = error;
@@ -459,14 +493,14 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         recorded.push(event.id);
         pending.add.push(event);
       }
-      if (listeners.size > 0) await settle();
+      if (listeners.size > 0 && !foldSlice()) await settle();
       announce(before);
     }
     await enqueue(async () => {
       guard();
       await persist();
     });
-    await settle();
+    if (!foldSlice()) await settle();
     return current();
   }
 
