@@ -162,7 +162,7 @@ export function createPacer(options: PacerOptions): Pacer {
     if (typeof value !== 'object' || value === null)
       throw new PacekitError(
         'INVALID_INPUT',
-        `Invalid createPacer options: "${field}" is required: the course's ${field === 'skills' ? 'skills (with their prerequisites)' : 'items (with the skills each exercises)'} (got ${describeValue(value)})`,
+        `Invalid createPacer options: "${field}" is required: the course's ${field} (got ${describeValue(value)})`,
         { issues: [{ path: field, message: 'is required' }] },
       );
   }

@@ -150,15 +150,13 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
    */
   const addCheckpoint = (at: number, checkpointState: LearnerState): void => {
     checkpoints.push({ at, state: checkpointState });
-    if ((at / every) % DENSE !== 0) return; // thin once every DENSE stretches
-    const keep = (q: number): boolean => {
-      if (q === 0) return true;
-      for (let spacing = every; ; spacing *= DENSE) {
-        if (q % spacing !== 0) return false;
-        if (at - q <= spacing * DENSE) return true;
-      }
-    };
-    checkpoints = checkpoints.filter((c) => keep(c.at));
+    // Thinned once every DENSE stretches; the one at 0 (the base) always stays.
+    if ((at / every) % DENSE === 0)
+      checkpoints = checkpoints.filter(({ at: q }) => {
+        for (let spacing = every; q % spacing === 0; spacing *= DENSE)
+          if (at - q <= spacing * DENSE) return true;
+        return false;
+      });
   };
 
   /**
