@@ -170,6 +170,7 @@ describe('pacekit fit / evaluate', () => {
         '--seed S             seed of the restarts (default 0)',
         '--max-iterations',
         '--tolerance',
+        '--accelerate',
         '--threads',
         '--out',
         ...columns,

@@ -29,6 +29,8 @@ Fits Bayesian Knowledge Tracing to one-row-per-response CSV and writes the model
   --seed S             seed of the restarts (default 0)
   --max-iterations N   EM iterations per restart (default 100)
   --tolerance X        stop when the log-likelihood improves by at most X (default 0.005)
+  --accelerate         SQUAREM-accelerated EM: fewer iterations, a log-likelihood as high or
+                       higher (default: plain EM, as pyBKT)
   --threads N          threads fitting skills at once (default: this machine's cores; the
                        model is the same for any N)
   --out FILE           write the model to FILE (default: standard output)
@@ -52,6 +54,7 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       'max-iterations': { type: 'string' },
       tolerance: { type: 'string' },
+      accelerate: { type: 'boolean' },
       threads: { type: 'string' },
       out: { type: 'string' },
       ...columnFlags,
@@ -97,6 +100,7 @@ export async function fitCommand(args: string[], io: CliIo): Promise<number> {
     seed,
     maxIterations,
     tolerance,
+    accelerate: values.accelerate ?? false,
     onProgress: progressBar(io, 'Fitting skills'),
     ...(io.signal ? { signal: io.signal } : {}),
   });

@@ -330,3 +330,100 @@ export function runEm(
   }
   return { params, logLikelihood, iterations, trace };
 }
+
+/** The parameters as one vector (a copy), in a fixed order: priors, learn, forget, guess, slip. */
+function flatten(p: EmParams): Float64Array {
+  const out = new Float64Array(p.pInit.length + p.learn.length + 1 + p.guess.length + p.slip.length);
+  out.set(p.pInit, 0);
+  out.set(p.learn, p.pInit.length);
+  out[p.pInit.length + p.learn.length] = p.forget;
+  out.set(p.guess, p.pInit.length + p.learn.length + 1);
+  out.set(p.slip, p.pInit.length + p.learn.length + 1 + p.guess.length);
+  return out;
+}
+
+/** Writes vector `x` into `p`, each value clamped to its parameter's range. */
+function unflatten(x: Float64Array, p: EmParams, config: EmConfig): void {
+  const lo = PARAM_EPSILON;
+  const hi = 1 - PARAM_EPSILON;
+  let i = 0;
+  for (let k = 0; k < p.pInit.length; k++) p.pInit[k] = clamp(x[i++]!, lo, hi);
+  for (let k = 0; k < p.learn.length; k++) p.learn[k] = clamp(x[i++]!, lo, hi);
+  p.forget = config.forgets ? clamp(x[i]!, lo, hi) : x[i]!;
+  i++;
+  for (let k = 0; k < p.guess.length; k++) p.guess[k] = clamp(x[i++]!, lo, config.maxGuess - lo);
+  for (let k = 0; k < p.slip.length; k++) p.slip[k] = clamp(x[i++]!, lo, config.maxSlip - lo);
+  applyFixed(p, config);
+}
+
+/**
+ * EM accelerated by SQUAREM (Varadhan & Roland 2008, the S3 step length): two EM steps give a
+ * direction and a curvature, the parameters jump along them, and the jump is kept only if the
+ * log-likelihood does not fall below the second step's start (else plain EM goes on from the
+ * second step). Stops as {@link runEm} does — an improvement of at most `tolerance` between
+ * cycles, or `maxIterations` E-steps — and reports the parameters whose log-likelihood it
+ * returns. @internal
+ */
+export function runSquarem(
+  seq: SkillSequences,
+  start: EmParams,
+  config: EmConfig,
+  maxIterations: number,
+  tolerance: number,
+  scratch: EmScratch,
+): EmRun {
+  const params = start;
+  const counts = newCounts(seq, config);
+  const trace: number[] = [];
+  let iterations = 0;
+  const evaluate = (): number => {
+    resetCounts(counts);
+    const ll = eStep(seq, params, config, counts, scratch);
+    iterations++;
+    trace.push(ll);
+    return ll;
+  };
+  let logLikelihood = evaluate();
+  let previous = Number.NEGATIVE_INFINITY;
+  while (iterations < maxIterations && Math.abs(logLikelihood - previous) > tolerance) {
+    previous = logLikelihood;
+    const x0 = flatten(params);
+    mStep(params, counts, config);
+    const x1 = flatten(params);
+    const ll1 = evaluate();
+    if (iterations >= maxIterations || Math.abs(ll1 - previous) <= tolerance) {
+      logLikelihood = ll1;
+      break;
+    }
+    mStep(params, counts, config);
+    const x2 = flatten(params);
+    let rr = 0;
+    let vv = 0;
+    for (let i = 0; i < x0.length; i++) {
+      const r = x1[i]! - x0[i]!;
+      const v = x2[i]! - 2 * x1[i]! + x0[i]!;
+      rr += r * r;
+      vv += v * v;
+    }
+    // S3: alpha = −‖r‖/‖v‖, at most −1 (−1 is the plain second EM step).
+    const alpha = vv > 0 ? Math.min(-1, -Math.sqrt(rr / vv)) : -1;
+    if (alpha < -1) {
+      const jump = new Float64Array(x0.length);
+      for (let i = 0; i < x0.length; i++) {
+        const r = x1[i]! - x0[i]!;
+        const v = x2[i]! - 2 * x1[i]! + x0[i]!;
+        jump[i] = x0[i]! - 2 * alpha * r + alpha * alpha * v;
+      }
+      unflatten(jump, params, config);
+      const llJump = evaluate();
+      if (Number.isFinite(llJump) && llJump >= ll1) {
+        logLikelihood = llJump;
+        continue;
+      }
+      unflatten(x2, params, config); // the jump overshot: the plain second step instead
+    }
+    logLikelihood = iterations < maxIterations ? evaluate() : ll1;
+    if (iterations >= maxIterations && logLikelihood === ll1) unflatten(x1, params, config);
+  }
+  return { params, logLikelihood, iterations, trace };
+}

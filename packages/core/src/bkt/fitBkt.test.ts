@@ -3,7 +3,7 @@ import { simulateBkt } from '../__fixtures__/simulateBkt';
 import { createResponseTable } from '../data';
 import { PacekitError } from '../errors';
 import { createRandom } from '../random';
-import { createEmScratch, randomParams, runEm } from './em';
+import { createEmScratch, randomParams, runEm, runSquarem } from './em';
 import { fitBkt } from './fitBkt';
 import { buildSkillSequences } from './sequences';
 
@@ -84,6 +84,75 @@ describe('EM (Baum–Welch)', () => {
         }
       }
     }
+  });
+});
+
+describe('SQUAREM-accelerated EM', () => {
+  it("reaches at least plain EM's log-likelihood in fewer E-steps, its parameters valid, from any start", () => {
+    const rows = [
+      ...simulateBkt({ learners: 400, length: 30, params: truth, seed: 5 }),
+      ...simulateBkt({ learners: 300, length: 25, params: { ...truth, pForget: 0.05 }, seed: 6 }).map(
+        (r) => ({
+          ...r,
+          skillId: 'forgetful',
+        }),
+      ),
+    ];
+    const sequences = buildSkillSequences(createResponseTable(rows), { items: false, classes: false });
+    const random = createRandom(4);
+    let plainSteps = 0;
+    let fastSteps = 0;
+    for (const seq of sequences) {
+      for (const forgets of [false, true]) {
+        const config = {
+          forgets,
+          itemGuessSlip: false,
+          itemLearn: false,
+          maxGuess: 0.5,
+          maxSlip: 0.5,
+          fixed: forgets ? {} : { pForget: 0 },
+        };
+        for (let start = 0; start < 8; start++) {
+          const from = randomParams(seq, config, random);
+          const copy = () => ({
+            ...from,
+            pInit: from.pInit.slice(),
+            learn: from.learn.slice(),
+            guess: from.guess.slice(),
+            slip: from.slip.slice(),
+          });
+          const plain = runEm(seq, copy(), config, 100, 0.005, createEmScratch(seq.maxLength));
+          const fast = runSquarem(seq, copy(), config, 100, 0.005, createEmScratch(seq.maxLength));
+          plainSteps += plain.iterations;
+          fastSteps += fast.iterations;
+          // As high as plain EM's, up to the tolerance both stop at.
+          expect(fast.logLikelihood).toBeGreaterThanOrEqual(plain.logLikelihood - 0.005);
+          // The reported log-likelihood is that of the returned parameters, all in range.
+          const check = runEm(seq, fast.params, config, 1, 0, createEmScratch(seq.maxLength));
+          expect(check.logLikelihood).toBeCloseTo(fast.logLikelihood, 9);
+          for (const v of [
+            ...fast.params.pInit,
+            ...fast.params.learn,
+            ...fast.params.guess,
+            ...fast.params.slip,
+            fast.params.forget,
+          ]) {
+            expect(v).toBeGreaterThanOrEqual(0);
+            expect(v).toBeLessThanOrEqual(1);
+          }
+          if (!forgets) expect(fast.params.forget).toBe(0);
+          expect(Math.max(...fast.params.guess)).toBeLessThan(0.5);
+        }
+      }
+    }
+    expect(fastSteps).toBeLessThan(plainSteps * 0.8);
+  });
+
+  it('recovers the parameters of 2,000 simulated learners within ±0.03', async () => {
+    const table = createResponseTable(simulateBkt({ learners: 2000, length: 20, params: truth, seed: 1 }));
+    const { skills } = await fitBkt(table, { seed: 7, accelerate: true });
+    for (const key of ['pInit', 'pLearn', 'pGuess', 'pSlip'] as const)
+      expect(Math.abs(skills.skill![key] - truth[key]), key).toBeLessThanOrEqual(0.03);
   });
 });
 

@@ -52,8 +52,16 @@ export const FitBktOptionsSchema = z.object({
   restarts: z._default(z.int().check(z.gte(1), z.lte(1000)), DEFAULT_RESTARTS),
   /** Seed of the restarts: the same data, options and seed give the same model. */
   seed: z._default(z.int(), 0),
+  /** E-steps per restart at most. */
   maxIterations: z._default(z.int().check(z.gte(1)), DEFAULT_MAX_ITERATIONS),
+  /** A restart stops when its log-likelihood improves by at most this (absolute, as pyBKT). */
   tolerance: z._default(z.number().check(z.gt(0)), DEFAULT_TOLERANCE),
+  /**
+   * Accelerate EM with SQUAREM: on the ASSISTments split, 39% fewer E-steps (44% with
+   * `forgets`) and a higher log-likelihood, since plain EM stops on pyBKT's absolute tolerance
+   * before it has converged. Default false: plain EM, step for step as pyBKT.
+   */
+  accelerate: z._default(z.boolean(), false),
   /** P(G) stays strictly below this. */
   maxGuess: z._default(z.number().check(z.gt(0), z.lte(1)), DEFAULT_MAX_GUESS_SLIP),
   /** P(S) stays strictly below this. */

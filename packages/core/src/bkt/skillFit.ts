@@ -3,7 +3,15 @@
 import type { ResponseTable } from '../data';
 import { createRandom, hashString } from '../random';
 import { getOwn, setOwn } from '../validation/records';
-import { type EmConfig, type EmParams, type EmRun, type EmScratch, randomParams, runEm } from './em';
+import {
+  type EmConfig,
+  type EmParams,
+  type EmRun,
+  type EmScratch,
+  randomParams,
+  runEm,
+  runSquarem,
+} from './em';
 import type { FitBktOutput } from './fitBkt';
 import type { BktItemParams, BktModel, BktSkillParams } from './params';
 import type { SkillSequences } from './sequences';
@@ -74,6 +82,7 @@ export type SkillFitOptions = Pick<
   | 'restarts'
   | 'maxIterations'
   | 'tolerance'
+  | 'accelerate'
 >;
 
 /** Fitted skills in the order they were given, with their summed log-likelihood. @internal */
@@ -114,15 +123,16 @@ export async function fitSkill(
     fixed: { ...getOwn(opts.fixed, '*'), ...getOwn(opts.fixed, skillId) },
   };
   if (!opts.forgets && config.fixed.pForget === undefined) config.fixed.pForget = 0;
+  const run = opts.accelerate ? runSquarem : runEm;
   let best: EmRun | undefined;
   if (given) {
     await yieldTurn();
-    best = runEm(seq, given, config, opts.maxIterations, opts.tolerance, scratch);
+    best = run(seq, given, config, opts.maxIterations, opts.tolerance, scratch);
   } else {
     const random = createRandom(opts.seed).fork(hashString(skillId));
     for (let r = 0; r < opts.restarts; r++) {
       await yieldTurn();
-      const run = runEm(
+      const fit = run(
         seq,
         randomParams(seq, config, random),
         config,
@@ -130,7 +140,7 @@ export async function fitSkill(
         opts.tolerance,
         scratch,
       );
-      if (!best || run.logLikelihood > best.logLikelihood) best = run;
+      if (!best || fit.logLikelihood > best.logLikelihood) best = fit;
     }
   }
   const fit = {

@@ -24,7 +24,11 @@ const table = createResponseTable(
 
 describe('fitBktParallel', () => {
   it('gives the model fitBkt gives, bit for bit, on 2 and 3 threads', async () => {
-    for (const options of [{ forgets: true }, { itemGuessSlip: true, restarts: 3, seed: 7 }]) {
+    for (const options of [
+      { forgets: true },
+      { itemGuessSlip: true, restarts: 3, seed: 7 },
+      { forgets: true, itemGuessSlip: true, accelerate: true },
+    ]) {
       const single = await fitBkt(table, options);
       for (const threads of [2, 3]) {
         const seen: number[] = [];

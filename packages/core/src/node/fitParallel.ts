@@ -63,6 +63,7 @@ const skillOptionsOf = (opts: SkillFitOptions): SkillFitOptions => ({
   restarts: opts.restarts,
   maxIterations: opts.maxIterations,
   tolerance: opts.tolerance,
+  accelerate: opts.accelerate,
 });
 
 /**
