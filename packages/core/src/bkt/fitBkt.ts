@@ -57,7 +57,7 @@ export const FitBktOptionsSchema = z.object({
   /** A restart stops when its log-likelihood improves by at most this (absolute, as pyBKT). */
   tolerance: z._default(z.number().check(z.gt(0)), DEFAULT_TOLERANCE),
   /**
-   * Accelerate EM with SQUAREM: on the ASSISTments split, 39% fewer E-steps (44% with
+   * Accelerate EM with SQUAREM: on the ASSISTments split, 39% fewer E-steps (46% with
    * `forgets`) and a higher log-likelihood, since plain EM stops on pyBKT's absolute tolerance
    * before it has converged. Default false: plain EM, step for step as pyBKT.
    */
