@@ -5,43 +5,26 @@
 // Memory storage always; a PostgreSQL server too when PACEKIT_TEST_POSTGRES_URL is set:
 //   pnpm --filter @pacekit/core bench:stall   (starts a private PostgreSQL on loopback)
 import {
-  createCatalog,
   createLearnerModel,
   createLearnerStore,
   createMemoryStorage,
-  createSkillGraph,
   type EventInput,
   type LearnerStorage,
 } from '@pacekit/core';
 import { createSqlStorage } from '@pacekit/core/sql';
 import pg from 'pg';
+import { catalog, event, graph, learner } from './store';
 
-const graph = createSkillGraph(
-  Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, prerequisites: i > 0 ? [`s${i - 1}`] : [] })),
-);
-const catalog = createCatalog(
-  Array.from({ length: 500 }, (_, i) => ({ id: `q${i}`, skills: [`s${i % 50}`] })),
+/** The same course with other BKT parameters: a model whose checkpoints do not count. */
+const otherModel = createLearnerModel({
+  bkt: {
+    kind: 'bkt',
+    schemaVersion: 1,
+    skills: {},
+    defaultParams: { pInit: 0.3, pLearn: 0.1, pGuess: 0.2, pSlip: 0.1 },
+  },
   graph,
-);
-const model = (pInit: number) =>
-  createLearnerModel({
-    bkt: {
-      kind: 'bkt',
-      schemaVersion: 1,
-      skills: {},
-      defaultParams: { pInit, pLearn: 0.1, pGuess: 0.2, pSlip: 0.1 },
-    },
-    graph,
-    catalog,
-  });
-const learner = model(0.2);
-const event = (n: number): EventInput => ({
-  id: `e${n}`,
-  learnerId: 'long',
-  at: 1_700_000_000_000 + n * 1000,
-  type: 'attempt',
-  itemId: `q${(n * 7) % 500}`,
-  correct: n % 3 !== 0,
+  catalog,
 });
 
 /** Runs `work` beside a 1 ms timer; returns its time and the timer's longest wait (ms). */
@@ -73,7 +56,7 @@ export async function stallBench(storage: LearnerStorage, label: string, count =
     if ((await store.settled()).eventCount !== count + 1) throw new Error('the late event was not folded');
   });
   const changed = await beside(async () => {
-    const store = createLearnerStore({ learner: model(0.3), learnerId: 'long', storage });
+    const store = createLearnerStore({ learner: otherModel, learnerId: 'long', storage });
     await store.ready;
     if ((await store.settled()).eventCount !== count + 1) throw new Error('the log was not folded');
   });

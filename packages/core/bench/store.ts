@@ -10,14 +10,19 @@ import {
   type LearnerStorage,
 } from '@pacekit/core';
 
-const graph = createSkillGraph(
+/** A 50-skill chain with 500 items: the course of the long-history benchmarks. */
+export const graph = createSkillGraph(
   Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, prerequisites: i > 0 ? [`s${i - 1}`] : [] })),
 );
-const catalog = createCatalog(
+export const catalog = createCatalog(
   Array.from({ length: 500 }, (_, i) => ({ id: `q${i}`, skills: [`s${i % 50}`] })),
   graph,
 );
-const learner = createLearnerModel({ bkt: { kind: 'bkt', schemaVersion: 1, skills: {} }, graph, catalog });
+export const learner = createLearnerModel({
+  bkt: { kind: 'bkt', schemaVersion: 1, skills: {} },
+  graph,
+  catalog,
+});
 const tinyGraph = createSkillGraph([{ id: 't' }]);
 const tiny = createLearnerModel({
   bkt: { kind: 'bkt', schemaVersion: 1, skills: {} },
@@ -30,7 +35,8 @@ const tiny = createLearnerModel({
     tinyGraph,
   ),
 });
-const event = (n: number): EventInput => ({
+/** The n-th event of the learner "long", a second apart. */
+export const event = (n: number): EventInput => ({
   id: `e${n}`,
   learnerId: 'long',
   at: 1_700_000_000_000 + n * 1000,

@@ -300,36 +300,46 @@ export interface EmRun {
   trace: number[];
 }
 
-/**
- * Runs EM from `start` until the log-likelihood improves by at most `tolerance` (absolute, as
- * pyBKT) or `maxIterations` E-steps. The returned parameters are those whose log-likelihood is
- * reported (the last M-step is not applied after convergence).
- */
-export function runEm(
+/** Runs EM on one skill from `start` (changed in place) for at most `maxIterations` E-steps. @internal */
+export type EmRunner = (
   seq: SkillSequences,
   start: EmParams,
   config: EmConfig,
   maxIterations: number,
   tolerance: number,
   scratch: EmScratch,
-): EmRun {
-  const params = start;
+) => EmRun;
+
+/** E-steps at `params` as they are when called: each fills `counts` and is traced. */
+function eSteps(seq: SkillSequences, params: EmParams, config: EmConfig, scratch: EmScratch) {
   const counts = newCounts(seq, config);
   const trace: number[] = [];
+  const evaluate = (): number => {
+    resetCounts(counts);
+    const ll = eStep(seq, params, config, counts, scratch);
+    trace.push(ll);
+    return ll;
+  };
+  return { counts, trace, evaluate };
+}
+
+/**
+ * Runs EM from `start` until the log-likelihood improves by at most `tolerance` (absolute, as
+ * pyBKT) or `maxIterations` E-steps. The returned parameters are those whose log-likelihood is
+ * reported (the last M-step is not applied after convergence).
+ */
+export const runEm: EmRunner = (seq, params, config, maxIterations, tolerance, scratch) => {
+  const { counts, trace, evaluate } = eSteps(seq, params, config, scratch);
   let previous = Number.NEGATIVE_INFINITY;
   let logLikelihood = previous;
-  let iterations = 0;
-  while (iterations < maxIterations) {
-    resetCounts(counts);
-    logLikelihood = eStep(seq, params, config, counts, scratch);
-    iterations++;
-    trace.push(logLikelihood);
-    if (Math.abs(logLikelihood - previous) <= tolerance || iterations === maxIterations) break;
+  while (trace.length < maxIterations) {
+    logLikelihood = evaluate();
+    if (Math.abs(logLikelihood - previous) <= tolerance || trace.length === maxIterations) break;
     previous = logLikelihood;
     mStep(params, counts, config);
   }
-  return { params, logLikelihood, iterations, trace };
-}
+  return { params, logLikelihood, iterations: trace.length, trace };
+};
 
 /** The parameters as one vector (a copy), in a fixed order: priors, learn, forget, guess, slip. */
 function flatten(p: EmParams): Float64Array {
@@ -364,34 +374,17 @@ function unflatten(x: Float64Array, p: EmParams, config: EmConfig): void {
  * cycles, or `maxIterations` E-steps — and reports the parameters whose log-likelihood it
  * returns. @internal
  */
-export function runSquarem(
-  seq: SkillSequences,
-  start: EmParams,
-  config: EmConfig,
-  maxIterations: number,
-  tolerance: number,
-  scratch: EmScratch,
-): EmRun {
-  const params = start;
-  const counts = newCounts(seq, config);
-  const trace: number[] = [];
-  let iterations = 0;
-  const evaluate = (): number => {
-    resetCounts(counts);
-    const ll = eStep(seq, params, config, counts, scratch);
-    iterations++;
-    trace.push(ll);
-    return ll;
-  };
+export const runSquarem: EmRunner = (seq, params, config, maxIterations, tolerance, scratch) => {
+  const { counts, trace, evaluate } = eSteps(seq, params, config, scratch);
   let logLikelihood = evaluate();
   let previous = Number.NEGATIVE_INFINITY;
-  while (iterations < maxIterations && Math.abs(logLikelihood - previous) > tolerance) {
+  while (trace.length < maxIterations && Math.abs(logLikelihood - previous) > tolerance) {
     previous = logLikelihood;
     const x0 = flatten(params);
     mStep(params, counts, config);
     const x1 = flatten(params);
     const ll1 = evaluate();
-    if (iterations >= maxIterations || Math.abs(ll1 - previous) <= tolerance) {
+    if (trace.length >= maxIterations || Math.abs(ll1 - previous) <= tolerance) {
       logLikelihood = ll1;
       break;
     }
@@ -422,8 +415,8 @@ export function runSquarem(
       }
       unflatten(x2, params, config); // the jump overshot: the plain second step instead
     }
-    logLikelihood = iterations < maxIterations ? evaluate() : ll1;
-    if (iterations >= maxIterations && logLikelihood === ll1) unflatten(x1, params, config);
+    logLikelihood = trace.length < maxIterations ? evaluate() : ll1;
+    if (trace.length >= maxIterations && logLikelihood === ll1) unflatten(x1, params, config);
   }
-  return { params, logLikelihood, iterations, trace };
-}
+  return { params, logLikelihood, iterations: trace.length, trace };
+};

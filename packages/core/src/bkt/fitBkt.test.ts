@@ -9,6 +9,16 @@ import { buildSkillSequences } from './sequences';
 
 const truth = { pInit: 0.3, pLearn: 0.15, pForget: 0, pGuess: 0.2, pSlip: 0.1 };
 
+/** Standard BKT (P(F) held at 0) or BKT with forgetting, one guess and slip per skill. */
+const standardConfig = (forgets: boolean) => ({
+  forgets,
+  itemGuessSlip: false,
+  itemLearn: false,
+  maxGuess: 0.5,
+  maxSlip: 0.5,
+  fixed: forgets ? {} : { pForget: 0 },
+});
+
 describe('EM (Baum–Welch)', () => {
   it('matches the log-likelihood of brute-force enumeration over hidden paths', () => {
     const sequences = [[0, 1, 1, 0, 1], [1, 1, 0], [0, 0, 0, 1, 1, 1], [1], [0, 1]];
@@ -59,14 +69,7 @@ describe('EM (Baum–Welch)', () => {
     const [seq] = buildSkillSequences(createResponseTable(rows), { items: false, classes: false });
     const random = createRandom(11);
     for (const forgets of [false, true]) {
-      const config = {
-        forgets,
-        itemGuessSlip: false,
-        itemLearn: false,
-        maxGuess: 0.5,
-        maxSlip: 0.5,
-        fixed: forgets ? {} : { pForget: 0 },
-      };
+      const config = standardConfig(forgets);
       for (let start = 0; start < 10; start++) {
         const run = runEm(
           seq!,
@@ -104,14 +107,7 @@ describe('SQUAREM-accelerated EM', () => {
     let fastSteps = 0;
     for (const seq of sequences) {
       for (const forgets of [false, true]) {
-        const config = {
-          forgets,
-          itemGuessSlip: false,
-          itemLearn: false,
-          maxGuess: 0.5,
-          maxSlip: 0.5,
-          fixed: forgets ? {} : { pForget: 0 },
-        };
+        const config = standardConfig(forgets);
         for (let start = 0; start < 8; start++) {
           const from = randomParams(seq, config, random);
           const copy = () => ({
