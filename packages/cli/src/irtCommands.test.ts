@@ -67,6 +67,10 @@ describe('pacekit calibrate / score', () => {
     expect(await runCli(['calibrate', wide, '--model', '2pl', '--out', bank], text)).toBe(0);
     expect(text.out).toContain('marginal log-likelihood -2466.65');
     expect(text.err).not.toContain('warning');
+    // What was read is said before the work, in rows (patterns), examinees (their counts) and items.
+    expect(
+      text.err.startsWith(`Reading ${wide}…\nRead 30 rows (1000 examinees) × 5 items from ${wide}, `),
+    ).toBe(true);
     const json = captureIo();
     expect(await runCli(['calibrate', wide, '--model', '2pl', '--json'], json)).toBe(0);
     const result = JSON.parse(json.out);

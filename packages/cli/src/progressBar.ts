@@ -1,4 +1,5 @@
 import type { Progress } from '@pacekit/core';
+import { type IrtCsv, parseIrtCsv } from '@pacekit/core/ability';
 import type { CliIo } from './io';
 
 /** Seconds as people read them: "8.2 s", "3 min 05 s". */
@@ -38,4 +39,21 @@ export function progressBar(io: CliIo, label: string): (progress: Progress) => v
       io.stderr(`${label}: ${done}/${total}${timing(done, total)}\n`);
     }
   };
+}
+
+/**
+ * Reads an IRT response file with a line on standard error before (so something shows while a
+ * large file is read) and after it (what was read, and how long it took).
+ */
+export async function readIrtFile(io: CliIo, path: string): Promise<IrtCsv> {
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  io.stderr(`Reading ${path}…\n`);
+  const csv = parseIrtCsv(await io.readFile(path));
+  const { itemIds, counts } = csv.matrix;
+  const examinees = counts.reduce((sum, n) => sum + n, 0);
+  io.stderr(
+    `Read ${csv.layout === 'wide' ? `${csv.rowIds.length} rows (${examinees} examinees)` : `${examinees} examinees`} × ${itemIds.length} items from ${path}, ${formatSeconds((now() - started) / 1000)}\n`,
+  );
+  return csv;
 }

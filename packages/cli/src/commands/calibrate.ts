@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { PacekitError } from '@pacekit/core';
-import { calibrateIrt, parseIrtCsv } from '@pacekit/core/ability';
+import { calibrateIrt } from '@pacekit/core/ability';
 import type { CliIo } from '../io';
 import { integerFlag, UsageError } from '../options';
-import { progressBar } from '../progressBar';
+import { progressBar, readIrtFile } from '../progressBar';
 
 export const calibrateUsage = `pacekit calibrate <responses.csv> [--model 1pl|2pl|3pl] [--quadrature N] [--out bank.json] [--json]
 
@@ -42,7 +42,7 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
     throw new UsageError(`--model must be 1pl, 2pl or 3pl (got "${model}")`);
   const quadraturePoints = integerFlag('quadrature', values.quadrature, 5);
   if (values.out) await io.checkWritable?.(values.out);
-  const { matrix, layout } = parseIrtCsv(await io.readFile(positionals[0]!));
+  const { matrix, layout } = await readIrtFile(io, positionals[0]!);
   const bank = await calibrateIrt(matrix, {
     model,
     quadraturePoints,

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { PacekitError, parseInput } from '@pacekit/core';
-import { estimateAbility, ItemBankSchema, parseIrtCsv } from '@pacekit/core/ability';
+import { estimateAbility, ItemBankSchema } from '@pacekit/core/ability';
 import type { CliIo } from '../io';
 import { UsageError } from '../options';
+import { readIrtFile } from '../progressBar';
 
 export const scoreUsage = `pacekit score <bank.json> <responses.csv> [--json]
 
@@ -33,7 +34,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   }
   const { items } = parseInput(ItemBankSchema, raw, `item bank ${bankPath}`);
   const bank = new Map(items.map((item) => [item.id, item]));
-  const { matrix, rowIds } = parseIrtCsv(await io.readFile(csvPath));
+  const { matrix, rowIds } = await readIrtFile(io, csvPath);
   for (const id of matrix.itemIds) {
     if (!bank.has(id))
       throw new PacekitError('UNKNOWN_ITEM', `${csvPath} has item "${id}", which is not in ${bankPath}`, {
