@@ -16,6 +16,7 @@ import { readResponsesCsv } from '@pacekit/core/node';
 import { createSqlStorage } from '@pacekit/core/sql';
 import { buildSkillSequences } from '../src/bkt/sequences';
 import { abilityBench } from './ability';
+import { stallBench } from './stall';
 import { storeBench, writersBench } from './store';
 
 const path = fileURLToPath(
@@ -211,6 +212,12 @@ log(await storeBench(createMemoryStorage(), 1_000_000, 'memory storage'));
 }
 log(await writersBench());
 log(await writersBench(true));
+log(
+  await stallBench(
+    createMemoryStorage(),
+    'memory storage (a PostgreSQL server too: `pnpm --filter @pacekit/core bench:stall`)',
+  ),
+);
 log();
 
 for (const line of await abilityBench()) log(line);
