@@ -188,6 +188,13 @@ describe.each(databases)('SQL storage on %s', (kind, connect) => {
       ['json-string', 'j1', JSON.stringify('just a string'), /event_id "j1": the event is not a JSON object/],
       ['mismatch', 'm1', good('mismatch', 'other-id'), /event_id "m1": the event's id is "other-id"/],
       ['stranger', 's1', good('somebody-else', 's1'), /holds event "s1" of learner "somebody-else"/],
+      // Checked in slices (parseStoredLogInSlices): the field is still named, in Pacekit's words.
+      [
+        'bad-field',
+        'b1',
+        JSON.stringify({ ...attempt('b1', 1), learnerId: 'bad-field', at: -5 }),
+        /"events\.0\.at": must be 1970-01-01T00:00:00Z \(epoch 0\) or later/,
+      ],
     ];
     for (const [learnerId, eventId, json, message] of cases) {
       await db.query('INSERT INTO pacekit_learners (learner_id, version) VALUES ($1, 1)', [learnerId]);
