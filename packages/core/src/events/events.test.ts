@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { parseInput } from '../validation';
-import { createEvent, EventSchema, parseEvent } from './events';
+import { createEvent, EventSchema, isIsoDateTime, parseEvent } from './events';
 
 const base = { id: 'e1', learnerId: 'ada', at: 1000 };
 
@@ -171,5 +172,42 @@ describe('createEvent', () => {
     const { itemId: _, ...withoutItem } = input;
     // @ts-expect-error an attempt without its item
     expect(() => createEvent(withoutItem)).toThrow(/"itemId"/);
+  });
+});
+
+describe('ISO 8601 times', () => {
+  it("are accepted exactly as zod's iso.datetime({ offset: true }) accepts them (property)", () => {
+    const zod = z.iso.datetime({ offset: true });
+    const two = (n: number) => String(n).padStart(2, '0');
+    const near = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.option(fc.integer({ min: 0, max: 61 })),
+        fc.constantFrom('', '.1', '.123456789', '.'),
+        fc.constantFrom('Z', 'z', '+01:00', '-05:30', '+0100', '+01', '', '+24:00', '-00:60'),
+      )
+      .map(
+        ([y, mo, d, h, mi, se, fraction, offset]) =>
+          `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}${se === null ? '' : `:${two(se)}`}${fraction}${offset}`,
+      );
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string()), (text) => {
+        expect(isIsoDateTime(text), text).toBe(z.safeParse(zod, text).success);
+      }),
+      { seed: 3, numRuns: 20_000 },
+    );
+    for (const text of ['2024-02-29T00:00:00Z', '2026-11-23T10:00:00.5+01:00', '0000-01-01T00:00:00Z'])
+      expect(isIsoDateTime(text), text).toBe(true);
+    for (const text of [
+      '2026-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-11-23T10:00Z',
+      '2026-11-23T10:00:00+0100',
+    ])
+      expect(isIsoDateTime(text), text).toBe(false);
   });
 });
