@@ -4,6 +4,22 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
+/**
+ * How the blocks are compiled, as a user's strict project would (tsconfig JSON): the docs test
+ * adds the workspace's source condition, the tarball check compiles against the packed `.d.ts`.
+ */
+export const BLOCK_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'Bundler',
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  jsx: 'react-jsx',
+  lib: ['ES2022', 'DOM'],
+  types: ['node'],
+  noEmit: true,
+};
+
 /** One TypeScript block of the docs, ready to be written to a file. */
 export interface Block {
   /** Where it is, e.g. `README.md:74` (the line of its opening fence). */

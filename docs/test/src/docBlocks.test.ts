@@ -9,7 +9,7 @@ import ts from 'typescript';
 // Blocks run as in a browser tab: IndexedDB (for createIndexedDbStorage) is fake-indexeddb's.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { extractBlocks } from './blocks';
+import { BLOCK_COMPILER_OPTIONS, extractBlocks } from './blocks';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const blocksDir = fileURLToPath(new URL('../.blocks/', import.meta.url));
@@ -25,19 +25,10 @@ beforeAll(() => {
   for (const block of blocks) writeFileSync(block.file, block.code);
   const program = ts.createProgram(
     blocks.map((block) => block.file),
-    {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      customConditions: ['@pacekit/source'],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      jsx: ts.JsxEmit.ReactJSX,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: ['node'],
-      skipLibCheck: true,
-      noEmit: true,
-    },
+    ts.convertCompilerOptionsFromJson(
+      { ...BLOCK_COMPILER_OPTIONS, customConditions: ['@pacekit/source'], skipLibCheck: true },
+      blocksDir,
+    ).options,
   );
   diagnostics = new Map(blocks.map((block) => [block.file, []]));
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {

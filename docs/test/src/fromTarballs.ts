@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractBlocks } from './blocks';
+import { BLOCK_COMPILER_OPTIONS, extractBlocks } from './blocks';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tarballs = process.argv[2];
@@ -51,18 +51,7 @@ try {
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        strict: true,
-        noUncheckedIndexedAccess: true,
-        jsx: 'react-jsx',
-        lib: ['ES2022', 'DOM'],
-        types: ['node'],
-        skipLibCheck: false,
-        noEmit: true,
-      },
+      compilerOptions: { ...BLOCK_COMPILER_OPTIONS, skipLibCheck: false },
       include: ['blocks'],
     }),
   );

@@ -9,12 +9,15 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
 }
 
+/** The CLI's clock (ms): the one `io` gives, else `performance.now`. */
+const clockOf = (io: CliIo): (() => number) => io.now ?? (() => performance.now());
+
 /**
  * A progress bar on standard error: redrawn on a terminal, a line per tenth in a log; each with
  * the time elapsed and, once some work is done, the time left at the pace so far.
  */
 export function progressBar(io: CliIo, label: string): (progress: Progress) => void {
-  const now = io.now ?? (() => performance.now());
+  const now = clockOf(io);
   const started = now();
   let lastTenth = -1;
   const timing = (done: number, total: number): string => {
@@ -46,7 +49,7 @@ export function progressBar(io: CliIo, label: string): (progress: Progress) => v
  * large file is read) and after it (what was read, and how long it took).
  */
 export async function readIrtFile(io: CliIo, path: string): Promise<IrtCsv> {
-  const now = io.now ?? (() => performance.now());
+  const now = clockOf(io);
   const started = now();
   io.stderr(`Reading ${path}…\n`);
   const csv = parseIrtCsv(await io.readFile(path));

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { captureIo } from './__fixtures__/captureIo';
 import { runCli } from './index';
 
+/** A fresh folder for a test's files. */
+const tempDir = () => mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+
 // Two skills, learners who start wrong and then get it right: enough for EM and a real AUC.
 function writeCsv(dir: string): string {
   const lines = ['user_id,skill_name,correct'];
@@ -24,7 +27,7 @@ function writeCsv(dir: string): string {
 
 describe('pacekit fit / evaluate', () => {
   it('fits a model to a file and evaluates it, as text and as JSON', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     const csv = writeCsv(dir);
     const model = join(dir, 'model.json');
     const fit = captureIo();
@@ -50,7 +53,7 @@ describe('pacekit fit / evaluate', () => {
   });
 
   it('fits --individualize with learner types and evaluates it online; --max-guess bounds P(G) and degenerate skills are reported', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     const csv = writeCsv(dir);
     const model = join(dir, 'model.json');
     const fit = captureIo();
@@ -73,7 +76,7 @@ describe('pacekit fit / evaluate', () => {
   });
 
   it('writes the model to standard output without --out, and the same seed gives the same model', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     const csv = writeCsv(dir);
     const a = captureIo();
     const b = captureIo();
@@ -85,7 +88,7 @@ describe('pacekit fit / evaluate', () => {
   });
 
   it('stops with exit code 130 when cancelled', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     const csv = writeCsv(dir);
     const cancel = new AbortController();
     cancel.abort();
@@ -96,7 +99,7 @@ describe('pacekit fit / evaluate', () => {
   });
 
   it('exits 1 naming the line, column and value of a bad CSV row', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     const csv = join(dir, 'bad.csv');
     writeFileSync(csv, 'user_id,skill_name,correct\na,s,1\na,s,maybe\n');
     const io = captureIo();
@@ -106,7 +109,7 @@ describe('pacekit fit / evaluate', () => {
   });
 
   it('exits 1 for a missing file and for a model that is not a BKT model', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     const csv = writeCsv(dir);
     const missing = captureIo();
     expect(await runCli(['fit', join(dir, 'nope.csv')], missing)).toBe(1);
@@ -198,7 +201,7 @@ describe('pacekit fit / evaluate', () => {
   });
 
   it('checks --out before reading or fitting anything', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     // The CSV does not exist either: the --out problem is reported first, before any reading.
     const folder = captureIo();
     expect(await runCli(['fit', join(dir, 'missing.csv'), '--out', dir], folder)).toBe(2);
@@ -212,7 +215,7 @@ describe('pacekit fit / evaluate', () => {
   });
 
   it('names a missing column by the flag that maps it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacekit-cli-'));
+    const dir = tempDir();
     const csv = join(dir, 'odd.csv');
     writeFileSync(csv, 'pupil,topic,ok\ns1,add,1\n');
     const io = captureIo();

@@ -49,24 +49,6 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Lets long synchronous loops give the event loop a turn every `sliceMs`, so that progress can
- * render and an abort can arrive, at a cost of one timer per slice rather than per unit.
- *
- * @internal
- */
-export function createYielder(signal: AbortSignal | undefined, sliceMs = 25): () => Promise<void> {
-  let last = performance.now();
-  return async () => {
-    throwIfAborted(signal);
-    const now = performance.now();
-    if (now - last < sliceMs) return;
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    last = performance.now();
-    throwIfAborted(signal);
-  };
-}
-
-/**
  * A turn of the event loop: a macrotask, so timers, I/O and input run before the work goes on
  * (`setImmediate` where there is one, else a zero timer).
  *
@@ -81,3 +63,21 @@ export const nextTurn = (): Promise<void> =>
 
 /** The longest stretch of Pacekit's own sliced work (folds, log checks) without a turn of the event loop (ms). @internal */
 export const SLICE_MS = 20;
+
+/**
+ * Lets long synchronous loops give the event loop a turn every `sliceMs`, so that progress can
+ * render and an abort can arrive, at a cost of one timer per slice rather than per unit.
+ *
+ * @internal
+ */
+export function createYielder(signal: AbortSignal | undefined, sliceMs = 25): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    throwIfAborted(signal);
+    const now = performance.now();
+    if (now - last < sliceMs) return;
+    await nextTurn();
+    last = performance.now();
+    throwIfAborted(signal);
+  };
+}

@@ -390,24 +390,18 @@ export const runSquarem: EmRunner = (seq, params, config, maxIterations, toleran
     }
     mStep(params, counts, config);
     const x2 = flatten(params);
-    let rr = 0;
-    let vv = 0;
-    for (let i = 0; i < x0.length; i++) {
-      const r = x1[i]! - x0[i]!;
-      const v = x2[i]! - 2 * x1[i]! + x0[i]!;
-      rr += r * r;
-      vv += v * v;
-    }
+    // r: the first step; v: how the second differs from it (the curvature).
+    const r = x1.map((x, i) => x - x0[i]!);
+    const v = x2.map((x, i) => x - 2 * x1[i]! + x0[i]!);
+    const vv = v.reduce((sum, x) => sum + x * x, 0);
     // S3: alpha = −‖r‖/‖v‖, at most −1 (−1 is the plain second EM step).
-    const alpha = vv > 0 ? Math.min(-1, -Math.sqrt(rr / vv)) : -1;
+    const alpha = vv > 0 ? Math.min(-1, -Math.sqrt(r.reduce((sum, x) => sum + x * x, 0) / vv)) : -1;
     if (alpha < -1) {
-      const jump = new Float64Array(x0.length);
-      for (let i = 0; i < x0.length; i++) {
-        const r = x1[i]! - x0[i]!;
-        const v = x2[i]! - 2 * x1[i]! + x0[i]!;
-        jump[i] = x0[i]! - 2 * alpha * r + alpha * alpha * v;
-      }
-      unflatten(jump, params, config);
+      unflatten(
+        x0.map((x, i) => x - 2 * alpha * r[i]! + alpha * alpha * v[i]!),
+        params,
+        config,
+      );
       const llJump = evaluate();
       if (Number.isFinite(llJump) && llJump >= ll1) {
         logLikelihood = llJump;
@@ -415,8 +409,12 @@ export const runSquarem: EmRunner = (seq, params, config, maxIterations, toleran
       }
       unflatten(x2, params, config); // the jump overshot: the plain second step instead
     }
-    logLikelihood = trace.length < maxIterations ? evaluate() : ll1;
-    if (trace.length >= maxIterations && logLikelihood === ll1) unflatten(x1, params, config);
+    if (trace.length < maxIterations) logLikelihood = evaluate();
+    else {
+      // Out of E-steps: report the last parameters whose log-likelihood is known.
+      logLikelihood = ll1;
+      unflatten(x1, params, config);
+    }
   }
   return { params, logLikelihood, iterations: trace.length, trace };
 };

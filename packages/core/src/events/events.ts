@@ -97,6 +97,9 @@ export const ReviewEventSchema = z.object({
   responseTimeMs: z.optional(z.number().check(z.gte(0))),
 });
 
+/** Up to 100 short labels (topics, modalities): each 1 to 200 characters of text. */
+const labels = z.array(text.check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100));
+
 /** Moods a learner can report. */
 export const MoodSchema = z.literal(['frustrated', 'confused', 'bored', 'neutral', 'engaged', 'confident']);
 
@@ -110,11 +113,9 @@ export const SelfReportEventSchema = z
     /** How confident they feel, in [0, 1]. */
     confidence: z.optional(z.number().check(z.gte(0), z.lte(1))),
     /** Topics they are interested in (replaces earlier ones). */
-    interests: z.optional(z.array(text.check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100))),
+    interests: z.optional(labels),
     /** Modalities they prefer, e.g. `video`, `hands-on` (replaces earlier ones). */
-    preferredModalities: z.optional(
-      z.array(text.check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100)),
-    ),
+    preferredModalities: z.optional(labels),
     /** How they feel. */
     mood: z.optional(MoodSchema),
     /** An item they chose among the options offered them (`next({ choices })`): it comes first until done. */

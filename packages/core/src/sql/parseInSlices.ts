@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { nextTurn, SLICE_MS } from '../async';
+import { createYielder, SLICE_MS } from '../async';
 import type { PacekitError } from '../errors';
 import { type LearnerEvent, parseEvent } from '../events';
 import { checkOwner, notALog, pathOf, type StoredLog, StoredLogSchema } from '../store';
@@ -21,12 +21,9 @@ export async function parseStoredLogInSlices(
   if (!envelope.success) throw notALog(learnerId, where, pathOf(envelope.error.issues));
   const inputs = envelope.data.events;
   const events: LearnerEvent[] = [];
-  let deadline = performance.now() + SLICE_MS;
+  const yieldTurn = createYielder(undefined, SLICE_MS);
   for (let i = 0; i < inputs.length; i++) {
-    if ((i & 255) === 0 && performance.now() > deadline) {
-      await nextTurn();
-      deadline = performance.now() + SLICE_MS;
-    }
+    if ((i & 255) === 0) await yieldTurn();
     try {
       events.push(parseEvent(inputs[i]));
     } catch (error) {

@@ -1,4 +1,4 @@
-import { nextTurn, SLICE_MS } from '../async';
+import { createYielder, SLICE_MS } from '../async';
 import { PacekitError } from '../errors';
 import type { LearnerStorage, StoredLog } from '../store';
 import { parseStoredLogInSlices } from './parseInSlices';
@@ -107,13 +107,10 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         { learnerId, eventId },
       );
     const checked: unknown[] = [];
-    let deadline = performance.now() + SLICE_MS;
+    const yieldTurn = createYielder(undefined, SLICE_MS);
     for (const [i, r] of stored.rows.entries()) {
       // A million rows are checked in slices, the event loop free in between.
-      if ((i & 1023) === 0 && performance.now() > deadline) {
-        await nextTurn();
-        deadline = performance.now() + SLICE_MS;
-      }
+      if ((i & 1023) === 0) await yieldTurn();
       // A row holding a JSON string (given as text, it does not parse) is corrupt.
       const event = jsonb(r.event);
       if (event === undefined) throw corrupt(r.event_id, 'the event is not a JSON object');

@@ -1,6 +1,5 @@
 import { nextTurn, SLICE_MS } from '../async';
 import { PacekitError } from '../errors';
-
 import { compareEvents, type EventInput, type LearnerEvent, parseEvent } from '../events';
 import type { LearnerModel, LearnerState } from '../state';
 import type { Checkpoint, EventKey, LearnerStorage, LogChange, StoredLog } from './storage';
@@ -120,7 +119,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
   let base: { through: EventKey | null } | undefined;
   // In-memory checkpoints, by log position (a multiple of `every`): the state after log[0 .. at)
   // folded onto the base (or a new learner). Dense near the end, sparser further back (see
-  // `keep`): a late event re-folds from the nearest one before it, at a cost that grows with how
+  // `addCheckpoint`): a late event re-folds from the nearest one before it, at a cost that grows with how
   // late it is, and a million-event log keeps about a hundred states rather than 15,000.
   let checkpoints: { at: number; state: LearnerState }[] = [
     { at: 0, state: learner.initialState(learnerId) },
@@ -198,20 +197,25 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     return state;
   };
 
-  /**
-   * Brings the fold up to date in slices of about {@link SLICE_MS}, giving the event loop a
-   * turn between them: a long re-fold (a late event in a long history, a whole log read again)
-   * never holds up other learners on the same server or the page's input for longer than that.
-   */
-  const settle = async (): Promise<void> => {
-    while (!foldUntil(performance.now() + SLICE_MS)) await nextTurn();
-  };
+  /** Folds for up to a slice of about {@link SLICE_MS}; true when the fold is up to date. */
+  const foldSlice = (): boolean => foldUntil(performance.now() + SLICE_MS);
 
   /**
-   * Folds for up to a slice; true when done. `if (!foldSlice()) await settle()` awaits only a
-   * long fold, so a short one leaves the order of concurrent saves as it was.
+   * The rest of a fold a slice did not finish, a slice per turn of the event loop: a long
+   * re-fold (a late event in a long history, a whole log read again) never holds up other
+   * learners on the same server or the page's input for longer than a slice. Callers write
+   * `if (!foldSlice()) await foldRest()`, so a short fold awaits nothing and leaves the order of
+   * concurrent saves as it was.
    */
-  const foldSlice = (): boolean => foldUntil(performance.now() + SLICE_MS);
+  const foldRest = async (): Promise<void> => {
+    do await nextTurn();
+    while (!foldSlice());
+  };
+
+  /** Brings the fold up to date in slices. */
+  const settle = async (): Promise<void> => {
+    if (!foldSlice()) await foldRest();
+  };
 
   /** Tells listeners, if any, when the state differs from `before`; without any, folds nothing. */
   const announce = (before: LearnerState): void => {
@@ -275,8 +279,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     for (const event of fresh) {
       if (ids.has(event.id)) continue;
       // Most events come after all others (a stored log read in order): no search, no splice.
-      const last = log[log.length - 1];
-      const position = !last || compareEvents(last, event) < 0 ? log.length : positionOf(event);
+      const end = log[log.length - 1];
+      const position = !end || compareEvents(end, event) < 0 ? log.length : positionOf(event);
       if (position === log.length) log.push(event);
       else log.splice(position, 0, event);
       ids.add(event.id);
@@ -353,7 +357,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       version = remote.version;
       integrate(remote.events, remote.undone);
     }
-    if (listeners.size > 0 && !foldSlice()) await settle();
+    if (listeners.size > 0 && !foldSlice()) await foldRest();
     announce(before);
   };
 
@@ -379,7 +383,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     while (pending.add.length > 0 || pending.undo.length > 0) {
       // The state now is the stored log at `version` plus this change: what storage will hold
       // at version + 1, so it can be that version's checkpoint.
-      if (sinceOffered >= every && !foldSlice()) await settle(); // the checkpoint's fold, in slices
+      if (sinceOffered >= every && !foldSlice()) await foldRest(); // the checkpoint's fold, in slices
       const checkpoint = offer();
       const change: LogChange = checkpoint ? { ...pending, checkpoint } : pending;
       pending = { add: [], undo: [] };
@@ -394,7 +398,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         // Saved on top of others' saves: take theirs in (ours are known and skipped); the state
         // is then the log's, and a due checkpoint can be kept.
         await merge(result.merged!);
-        if (storage.saveCheckpoint && sinceOffered >= every && !foldSlice()) await settle();
+        if (storage.saveCheckpoint && sinceOffered >= every && !foldSlice()) await foldRest();
         const due = storage.saveCheckpoint && offer();
         if (due) await storage.saveCheckpoint!(learnerId, { ...due, version });
         continue;
@@ -437,7 +441,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         integrate(stored.events, stored.undone);
         integrate(pending.add, pending.undo);
       }
-      if (listeners.size > 0 && !foldSlice()) await settle();
+      if (listeners.size > 0 && !foldSlice()) await foldRest();
       announce(before);
     } catch (error) {
       failure = error;
@@ -491,14 +495,14 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         recorded.push(event.id);
         pending.add.push(event);
       }
-      if (listeners.size > 0 && !foldSlice()) await settle();
+      if (listeners.size > 0 && !foldSlice()) await foldRest();
       announce(before);
     }
     await enqueue(async () => {
       guard();
       await persist();
     });
-    if (!foldSlice()) await settle();
+    if (!foldSlice()) await foldRest();
     return current();
   }
 
