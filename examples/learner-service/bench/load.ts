@@ -4,6 +4,7 @@
 // acknowledged event is stored once: each learner's GET equals the events its clients had
 // acknowledged. Run: pnpm --filter @pacekit-examples/learner-service bench:load
 // (scripts/with-postgres.mjs starts the private server and passes PACEKIT_TEST_POSTGRES_URL).
+// LOAD_SERVER=bench/floor-server.ts runs the same load on a server that does nothing: the floor.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,7 @@ async function freshDatabase(name: string): Promise<string> {
 
 /** Starts the service `INSTANCES` times at once on a fresh database (they all run setup). */
 async function startInstances(databaseUrl: string): Promise<{ bases: string[]; stop: () => void }> {
-  const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+  const server = process.env.LOAD_SERVER ?? fileURLToPath(new URL('../src/server.ts', import.meta.url));
   const children: ChildProcess[] = [];
   const bases: string[] = [];
   for (let i = 0; i < INSTANCES; i++) {

@@ -1,7 +1,7 @@
 import {
+  type CommitReceipt,
   createLearnerStore,
   type EventInput,
-  type LearnerState,
   type LearnerStore,
   PacekitError,
 } from '@pacekit/core';
@@ -134,9 +134,10 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
   // One store per learner, kept across requests (the most recently used MAX_CACHED_LEARNERS):
   // concurrent requests for a learner share its store, so their events ride in one save and
   // compete for the learner's version only with other instances; a kept store catches up with
-  // what other instances saved before it answers a read.
+  // what other instances saved before it answers a read (`catchUp`). A write need not: the SQL
+  // adapter's save answers with what the others saved.
   const stores = new Map<string, Promise<LearnerStore>>();
-  const storeOf = async (learnerId: string): Promise<LearnerStore> => {
+  const storeOf = async (learnerId: string, catchUp = true): Promise<LearnerStore> => {
     let entry = stores.get(learnerId);
     const fresh = !entry;
     if (entry) stores.delete(learnerId);
@@ -150,7 +151,7 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
     if (stores.size > MAX_CACHED_LEARNERS) stores.delete(stores.keys().next().value!);
     try {
       const store = await entry;
-      if (!fresh) await store.sync();
+      if (!fresh && catchUp) await store.sync();
       return store;
     } catch (error) {
       // A learner whose log cannot be read is read afresh next time.
@@ -184,17 +185,18 @@ export function createApp({ storage, pacer, rosters, clock = Date.now }: Service
       const events = list.map((raw) =>
         raw !== null && typeof raw === 'object' && !('learnerId' in raw) ? { ...raw, learnerId } : raw,
       ) as EventInput[];
-      const store = await storeOf(learnerId);
-      // All or none: a batch with one event the course cannot fold stores nothing.
-      let state: LearnerState;
+      const store = await storeOf(learnerId, false);
+      // All or none: a batch with one event the course cannot fold stores nothing. The answer
+      // needs no fold (a burst of late events is folded once, when the learner is next read).
+      let receipt: CommitReceipt;
       try {
-        state = await store.recordAll(events);
+        receipt = await store.commit(events);
       } catch (error) {
         // A save that failed half-way leaves the kept store ahead of storage: read afresh next time.
         stores.delete(learnerId);
         throw error;
       }
-      return c.json({ learnerId, eventCount: state.eventCount, recorded: events.length });
+      return c.json({ learnerId, eventCount: receipt.eventCount, recorded: events.length });
     },
   );
 

@@ -82,24 +82,38 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
       return undefined;
     }
   };
-  /** The log (`since` 0), or what the saves after version `since` added, as read (unchecked). */
-  const readRaw = async (learnerId: string, since: number) => {
-    const { rows } = await client.query<{ version: number }>(
-      `SELECT version FROM ${learners} WHERE learner_id = $1`,
-      [learnerId],
+  /**
+   * The log (`since` 0), what the saves after version `since` added, or (`since` "checkpoint")
+   * the latest checkpoint and what the saves after it added — as read, unchecked. One statement,
+   * so the version, the checkpoint and the rows are one snapshot of the database, in one round
+   * trip.
+   */
+  const readRaw = async (learnerId: string, since: number | 'checkpoint') => {
+    const fromCheckpoint = since === 'checkpoint';
+    const { rows } = await client.query<{
+      version: number;
+      since: number;
+      kind: 'c' | 'e' | 'u' | null;
+      event_id: string | null;
+      event: unknown;
+    }>(
+      `WITH cp AS (SELECT version, checkpoint FROM ${checkpoints} WHERE learner_id = $1 AND $3),
+         s AS (SELECT COALESCE((SELECT version FROM cp), $2::integer) AS v)
+       SELECT l.version, s.v AS since, c.kind, c.event_id, c.event
+       FROM ${learners} l CROSS JOIN s LEFT JOIN LATERAL (
+         SELECT 'c' AS kind, NULL AS event_id, cp.checkpoint AS event FROM cp
+         UNION ALL
+         SELECT 'e', event_id, event FROM ${events} e
+         WHERE e.learner_id = l.learner_id AND (s.v = 0 OR e.version > s.v) AND e.version <= l.version
+         UNION ALL
+         SELECT 'u', event_id, NULL FROM ${undone} u
+         WHERE u.learner_id = l.learner_id AND (s.v = 0 OR u.version > s.v) AND u.version <= l.version
+       ) c ON true
+       WHERE l.learner_id = $1`,
+      [learnerId, fromCheckpoint ? 0 : since, fromCheckpoint],
     );
-    const tail = since > 0 ? { since } : {};
     const version = rows[0]?.version ?? 0;
-    if (version <= since) return { version, events: [] as unknown[], undone: [], ...tail };
-    // Up to the version read, so that what is returned is exactly that version's log.
-    const stored = await client.query<{ event_id: string; event: unknown }>(
-      `SELECT event_id, event FROM ${events} WHERE learner_id = $1 AND ($2 = 0 OR version > $2) AND version <= $3`,
-      [learnerId, since, version],
-    );
-    const gone = await client.query<{ event_id: string }>(
-      `SELECT event_id FROM ${undone} WHERE learner_id = $1 AND ($2 = 0 OR version > $2) AND version <= $3`,
-      [learnerId, since, version],
-    );
+    const from = fromCheckpoint ? (rows[0]?.since ?? 0) : since;
     const corrupt = (eventId: string, problem: string) =>
       new PacekitError(
         'CORRUPT_STORAGE',
@@ -107,37 +121,36 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         { learnerId, eventId },
       );
     const checked: unknown[] = [];
+    const gone: string[] = [];
+    let checkpoint: unknown;
     const yieldTurn = createYielder(undefined, SLICE_MS);
-    for (const [i, r] of stored.rows.entries()) {
+    for (const [i, r] of rows.entries()) {
       // A million rows are checked in slices, the event loop free in between.
       if ((i & 1023) === 0) await yieldTurn();
-      // A row holding a JSON string (given as text, it does not parse) is corrupt.
-      const event = jsonb(r.event);
-      if (event === undefined) throw corrupt(r.event_id, 'the event is not a JSON object');
-      const id = (event as { id?: unknown } | null)?.id;
-      if (id !== r.event_id) throw corrupt(r.event_id, `the event's id is ${JSON.stringify(id)}`);
-      checked.push(event);
+      if (r.kind === 'u') gone.push(r.event_id!);
+      else if (r.kind === 'c') checkpoint = jsonb(r.event) ?? r.event;
+      else if (r.kind === 'e') {
+        // A row holding a JSON string (given as text, it does not parse) is corrupt.
+        const event = jsonb(r.event);
+        if (event === undefined) throw corrupt(r.event_id!, 'the event is not a JSON object');
+        const id = (event as { id?: unknown } | null)?.id;
+        if (id !== r.event_id) throw corrupt(r.event_id!, `the event's id is ${JSON.stringify(id)}`);
+        checked.push(event);
+      }
     }
-    return { version, events: checked, undone: gone.rows.map((r) => r.event_id), ...tail };
+    return {
+      version,
+      events: checked,
+      undone: gone,
+      ...(from > 0 ? { since: from } : {}),
+      ...(checkpoint !== undefined ? { checkpoint } : {}),
+    };
   };
   const read = async (learnerId: string, since: number): Promise<StoredLog> =>
     parseStoredLogInSlices(learnerId, await readRaw(learnerId, since), where);
-  /** The latest checkpoint and the saves after it (read first, so the log's version is never older). */
-  const load = async (learnerId: string): Promise<StoredLog> => {
-    const saved = await client.query<{ version: number; checkpoint: unknown }>(
-      `SELECT version, checkpoint FROM ${checkpoints} WHERE learner_id = $1`,
-      [learnerId],
-    );
-    const row = saved.rows[0];
-    if (!row) return read(learnerId, 0);
-    // Checked once, events and checkpoint together.
-    const tail = await readRaw(learnerId, row.version);
-    return parseStoredLogInSlices(
-      learnerId,
-      { ...tail, checkpoint: jsonb(row.checkpoint) ?? row.checkpoint },
-      where,
-    );
-  };
+  /** The latest checkpoint and the saves after it (events and checkpoint checked together). */
+  const load = async (learnerId: string): Promise<StoredLog> =>
+    parseStoredLogInSlices(learnerId, await readRaw(learnerId, 'checkpoint'), where);
   return {
     schema,
     setup: async () => {

@@ -91,6 +91,47 @@ describe('createLearnerStore', () => {
     expect(folded).toBe(80);
   });
 
+  it('commits late events without folding them: one fold when read, and the count without it', async () => {
+    let folded = 0;
+    const counting = {
+      ...learner,
+      apply: (s: Parameters<typeof learner.apply>[0], e: Parameters<typeof learner.apply>[1]) => {
+        folded++;
+        return learner.apply(s, e);
+      },
+      applyAll: (s: Parameters<typeof learner.applyAll>[0], es: Parameters<typeof learner.applyAll>[1]) => {
+        folded += es.length;
+        return learner.applyAll(s, es);
+      },
+    };
+    const storage = createMemoryStorage();
+    // From a stored checkpoint (every 8): the count is the checkpoint's plus the events after it.
+    await createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 8 }).recordAll(
+      Array.from({ length: 20 }, (_, i) => attempt(`old${i}`, 5000 + i)),
+    );
+    const store = createLearnerStore({ learner: counting, learnerId: 'ada', storage, checkpointEvery: 1000 });
+    await store.ready;
+    folded = 0;
+    // Each event earlier than all before it: each lands at the front of the log.
+    const events = Array.from({ length: 30 }, (_, i) =>
+      attempt(`e${i}`, 6000 - i, i % 3 ? 'qa' : 'qb', i % 2 === 0),
+    );
+    let receipt = { eventCount: 0, added: 0 };
+    for (const event of events.slice(0, 29)) receipt = await store.commit([event]);
+    expect(receipt).toEqual({ eventCount: 49, added: 1 });
+    // A batch with an id already recorded: only the new one joins.
+    expect(await store.commit([events[0]!, events[29]!])).toEqual({ eventCount: 50, added: 1 });
+    // Each commit checked its event (1 fold each); none re-folded the log.
+    expect(folded).toBe(30);
+    const all = [...Array.from({ length: 20 }, (_, i) => attempt(`old${i}`, 5000 + i)), ...events];
+    const state = await store.settled();
+    expect(state).toEqual(learner.replay('ada', all));
+    expect(state.eventCount).toBe(50);
+    // A bad event rejects the commit and changes nothing.
+    await expect(store.commit([attempt('bad', 7000, 'nope')])).rejects.toThrow('nope');
+    expect((await store.commit([])).eventCount).toBe(50);
+  });
+
   it('equals replay when late events land at any depth of a long log (thinned checkpoints, property)', async () => {
     // Checkpoints every event: past 32 of them the older ones thin to one in 32, past 1,024 to
     // one in 1,024 — a late event at any depth must re-fold from a checkpoint really before it.

@@ -30,6 +30,14 @@ export interface Selection<T> {
   subscribe(listener: () => void): () => void;
 }
 
+/** What {@link LearnerStore.commit} resolves with once the events are persisted. */
+export interface CommitReceipt {
+  /** The events in the learner's log now (the state's `eventCount` once folded). */
+  eventCount: number;
+  /** How many of the events committed joined the log (ids already recorded are skipped). */
+  added: number;
+}
+
 /**
  * One learner's state, kept up to date as evidence arrives, persisted, and shared with the UI:
  * the same in React, another framework, a worker or a server.
@@ -58,6 +66,14 @@ export interface LearnerStore {
    * batch. Ids already recorded are skipped.
    */
   recordAll(events: readonly EventInput[]): Promise<LearnerState>;
+  /**
+   * Records events as {@link LearnerStore.recordAll} does — validated, checked against the
+   * model, all or none, persisted — but resolves without folding the state: with how many
+   * events the log holds and how many of these joined it. For a server that answers a write
+   * with an acknowledgement: a burst of late events then costs one re-fold, when the state is
+   * next read (or a checkpoint is due), instead of one per request.
+   */
+  commit(events: readonly EventInput[]): Promise<CommitReceipt>;
   /**
    * Undoes an event: the one with `eventId` (e.g. a teacher's mark-mastered from last week), or
    * else the last event recorded through this store. The state becomes what it would be had the
@@ -481,7 +497,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       return event;
     });
 
-  async function recordAll(inputs: readonly EventInput[]): Promise<LearnerState> {
+  /** Validates, integrates and persists events; resolves with how many joined the log. */
+  async function take(inputs: readonly EventInput[]): Promise<number> {
     guard();
     const events = parseOwn(inputs);
     // An event before this store's checkpoint (late, or an old one sent again) needs the log.
@@ -502,6 +519,11 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       guard();
       await persist();
     });
+    return joined.length;
+  }
+
+  async function recordAll(inputs: readonly EventInput[]): Promise<LearnerState> {
+    await take(inputs);
     if (!foldSlice()) await foldRest();
     return current();
   }
@@ -518,6 +540,11 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     },
     record: (input) => recordAll([input]),
     recordAll,
+    commit: async (inputs) => {
+      const added = await take(inputs);
+      // Every event of the log is folded onto the base once: the count needs no fold.
+      return { eventCount: checkpoints[0]!.state.eventCount + log.length, added };
+    },
     settled: async () => {
       await settle();
       return current();

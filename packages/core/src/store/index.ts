@@ -1,4 +1,5 @@
 export {
+  type CommitReceipt,
   createLearnerStore,
   type LearnerStore,
   type LearnerStoreOptions,
