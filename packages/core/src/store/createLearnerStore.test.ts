@@ -132,6 +132,38 @@ describe('createLearnerStore', () => {
     expect((await store.commit([])).eventCount).toBe(50);
   });
 
+  it('spaces checkpoints out after late events: a write re-folds at most 4 events per event', async () => {
+    let folded = 0;
+    const counting = {
+      ...learner,
+      apply: (s: Parameters<typeof learner.apply>[0], e: Parameters<typeof learner.apply>[1]) => {
+        folded++;
+        return learner.apply(s, e);
+      },
+      applyAll: (s: Parameters<typeof learner.applyAll>[0], es: Parameters<typeof learner.applyAll>[1]) => {
+        folded += es.length;
+        return learner.applyAll(s, es);
+      },
+    };
+    const storage = createMemoryStorage();
+    const store = createLearnerStore({ learner: counting, learnerId: 'ada', storage, checkpointEvery: 8 });
+    const log = Array.from({ length: 512 }, (_, i) => attempt(`e${i}`, 10_000 + i));
+    await store.recordAll(log);
+    folded = 0;
+    // 200 events each earlier than all others: a checkpoint every 8 would re-fold ~600 events
+    // 25 times (15,000); each of these is checked once, and checkpoints wait until their re-fold
+    // is at most 4 per event since the last (plus the stretch before the change, 8 at most).
+    const late = Array.from({ length: 200 }, (_, i) => attempt(`late${i}`, 5_000 - i, 'qb', i % 3 === 0));
+    for (const event of late) await store.commit([event]);
+    // One checkpoint came: after 171 late events, when 4 × 171 ≥ the 683 events it re-folds
+    // (from the start: each late event is the log's first); then 29 more, not enough for another.
+    expect(folded).toBe(200 + 683);
+    const all = [...log, ...late];
+    expect(await store.settled()).toEqual(learner.replay('ada', all));
+    const again = createLearnerStore({ learner, learnerId: 'ada', storage });
+    expect(await again.settled()).toEqual(learner.replay('ada', all));
+  });
+
   it('equals replay when late events land at any depth of a long log (thinned checkpoints, property)', async () => {
     // Checkpoints every event: past 32 of them the older ones thin to one in 32, past 1,024 to
     // one in 1,024 — a late event at any depth must re-fold from a checkpoint really before it.

@@ -10,6 +10,13 @@ const INTEGRATE_SLICE = 5_000;
 /** In-memory checkpoints per level: the last 32 stretches, then one in 32 of the 32 × 32 before, … */
 const DENSE = 32;
 
+/**
+ * The most events a checkpoint for storage may re-fold per event recorded since the last one:
+ * with late events (a checkpoint then needs a re-fold from the earliest of them), checkpoints
+ * come further apart, so a write costs a bounded fold however long the log.
+ */
+const REFOLD_PER_EVENT = 4;
+
 /** Options of {@link createLearnerStore}. */
 export interface LearnerStoreOptions {
   /** The learner model that folds events (from `createLearnerModel`, or a pacer's `learner`). */
@@ -89,7 +96,8 @@ export interface LearnerStore {
   /**
    * The state, as {@link LearnerStore.getSnapshot} gives it, folded in slices of about 20 ms with
    * the event loop free in between: after a late event in a long history, a server's other
-   * learners (or a page's input) wait no longer than a slice. A server reads with it.
+   * learners (or a page's input) wait no longer than a slice. A server reads with it. Waits
+   * for {@link LearnerStore.ready} first (and rejects as it does).
    */
   settled(): Promise<LearnerState>;
   /** The log, in the order events are applied. */
@@ -377,9 +385,17 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     announce(before);
   };
 
-  /** The state as a checkpoint for the save about to be made, every `every` events. */
+  /**
+   * Whether a checkpoint is due: every `every` events, or later when it needs a long re-fold (no
+   * more than {@link REFOLD_PER_EVENT} events re-folded per event since the last one).
+   */
+  const checkpointDue = (): boolean =>
+    sinceOffered >= every &&
+    (stale === Number.POSITIVE_INFINITY || log.length - stale <= REFOLD_PER_EVENT * sinceOffered);
+
+  /** The state as a checkpoint for the save about to be made, when one is due. */
   const offer = (): Checkpoint | undefined => {
-    if (sinceOffered < every) return undefined;
+    if (!checkpointDue()) return undefined;
     sinceOffered = 0;
     const last = log[log.length - 1];
     return {
@@ -399,7 +415,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     while (pending.add.length > 0 || pending.undo.length > 0) {
       // The state now is the stored log at `version` plus this change: what storage will hold
       // at version + 1, so it can be that version's checkpoint.
-      if (sinceOffered >= every && !foldSlice()) await foldRest(); // the checkpoint's fold, in slices
+      if (checkpointDue() && !foldSlice()) await foldRest(); // the checkpoint's fold, in slices
       const checkpoint = offer();
       const change: LogChange = checkpoint ? { ...pending, checkpoint } : pending;
       pending = { add: [], undo: [] };
@@ -414,7 +430,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
         // Saved on top of others' saves: take theirs in (ours are known and skipped); the state
         // is then the log's, and a due checkpoint can be kept.
         await merge(result.merged!);
-        if (storage.saveCheckpoint && sinceOffered >= every && !foldSlice()) await foldRest();
+        if (storage.saveCheckpoint && checkpointDue() && !foldSlice()) await foldRest();
         const due = storage.saveCheckpoint && offer();
         if (due) await storage.saveCheckpoint!(learnerId, { ...due, version });
         continue;
@@ -546,6 +562,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       return { eventCount: checkpoints[0]!.state.eventCount + log.length, added };
     },
     settled: async () => {
+      await ready;
       await settle();
       return current();
     },
