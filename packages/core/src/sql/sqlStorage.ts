@@ -98,16 +98,19 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
       event: unknown;
     }>(
       `WITH cp AS (SELECT version, checkpoint FROM ${checkpoints} WHERE learner_id = $1 AND $3),
-         s AS (SELECT COALESCE((SELECT version FROM cp), $2::integer) AS v)
+         s AS (SELECT COALESCE((SELECT version FROM cp), $2::integer) AS v),
+         -- The first version to read (rows from before versions were kept are version 0): a
+         -- plain bound, so the (learner_id, version) index takes only the rows after it.
+         s2 AS (SELECT v, CASE WHEN v = 0 THEN 0 ELSE v + 1 END AS first FROM s)
        SELECT l.version, s.v AS since, c.kind, c.event_id, c.event
-       FROM ${learners} l CROSS JOIN s LEFT JOIN LATERAL (
+       FROM ${learners} l CROSS JOIN s2 s LEFT JOIN LATERAL (
          SELECT 'c' AS kind, NULL AS event_id, cp.checkpoint AS event FROM cp
          UNION ALL
          SELECT 'e', event_id, event FROM ${events} e
-         WHERE e.learner_id = l.learner_id AND (s.v = 0 OR e.version > s.v) AND e.version <= l.version
+         WHERE e.learner_id = l.learner_id AND e.version >= s.first AND e.version <= l.version
          UNION ALL
          SELECT 'u', event_id, NULL FROM ${undone} u
-         WHERE u.learner_id = l.learner_id AND (s.v = 0 OR u.version > s.v) AND u.version <= l.version
+         WHERE u.learner_id = l.learner_id AND u.version >= s.first AND u.version <= l.version
        ) c ON true
        WHERE l.learner_id = $1`,
       [learnerId, fromCheckpoint ? 0 : since, fromCheckpoint],
