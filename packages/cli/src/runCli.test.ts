@@ -173,6 +173,7 @@ describe('pacekit fit / evaluate', () => {
         '--seed S             seed of the restarts (default 0)',
         '--max-iterations',
         '--tolerance',
+        '--plain-em',
         '--accelerate',
         '--threads',
         '--out',

@@ -64,6 +64,61 @@ describe('struggle state', () => {
     expect(needsHelp(state).map((s) => s.skillId)).toEqual(['count']);
   });
 
+  it('flags wheel-spinning at 10 attempts on a skill without mastery when most were missed, not when half were right', () => {
+    const answer = (itemId: string, at: number, correct: boolean): EventInput => ({
+      ...miss(itemId, at),
+      correct,
+    });
+    // Miss, miss, right, …: never 5 misses in a row, so no break; 7 of 10 missed.
+    let state = pacer.learner.initialState('ada');
+    for (let i = 0; i < 9; i++)
+      state = pacer.learner.apply(state, answer('subtract-mid', T0 + i * MIN, i % 3 === 2) as never);
+    expect(struggleOn(state, 'subtract')).toMatchObject({
+      attempts: 9,
+      misses: 6,
+      breaks: 0,
+      needsHelpAt: null,
+    });
+    state = pacer.learner.apply(state, answer('subtract-mid', T0 + 9 * MIN, false) as never);
+    expect(pacer.learner.isMastered(state, 'subtract')).toBe(false);
+    expect(struggleOn(state, 'subtract')).toMatchObject({
+      attempts: 10,
+      misses: 7,
+      needsHelpAt: T0 + 9 * MIN,
+    });
+    // Miss, right, …: 5 of 10 missed is not most; no break either — not flagged.
+    let even = pacer.learner.initialState('ada');
+    for (let i = 0; i < 10; i++)
+      even = pacer.learner.apply(even, answer('subtract-hard', T0 + i * MIN, i % 2 === 1) as never);
+    expect(needsHelp(even)).toEqual([]);
+    // An episode folded before misses were counted (no `misses`) is not judged on them.
+    const old = pacer.learner.initialState('ada');
+    let legacy = pacer.learner.apply(old, answer('subtract-mid', T0, false) as never);
+    const slice = legacy.extensions.struggle as { skills: { misses?: number }[] };
+    delete slice.skills[0]!.misses;
+    for (let i = 1; i < 10; i++)
+      legacy = pacer.learner.apply(legacy, answer('subtract-mid', T0 + i * MIN, i % 3 === 2) as never);
+    expect(struggleOn(legacy, 'subtract')).toMatchObject({ attempts: 10, needsHelpAt: null });
+    expect(struggleOn(legacy, 'subtract')!.misses).toBeUndefined();
+  });
+
+  it('flags a learner stalled across skills: 20 attempts with nothing mastered and fewer than half right', () => {
+    // Four skills in turn, one answer in three right: no skill reaches 10 attempts, 3 misses in a
+    // row or a break; after 20 attempts, 14 missed and nothing mastered.
+    const skillsInTurn = ['subtract', 'multiply', 'add', 'fractions'];
+    const answer = (i: number) => ({
+      ...miss(`${skillsInTurn[i % 4]}-mid`, T0 + i * MIN),
+      correct: i % 3 === 2,
+    });
+    let state = pacer.learner.initialState('ada');
+    for (let i = 0; i < 19; i++) state = pacer.learner.apply(state, answer(i) as never);
+    expect(needsHelp(state)).toEqual([]);
+    state = pacer.learner.apply(state, answer(19) as never);
+    expect(skillsInTurn.some((s) => pacer.learner.isMastered(state, s))).toBe(false);
+    expect(state.extensions.struggle).toMatchObject({ attemptsSinceMastery: 20, rightSinceMastery: 6 });
+    expect(needsHelp(state).map((s) => [s.skillId, s.needsHelpAt])).toEqual([['fractions', T0 + 19 * MIN]]);
+  });
+
   it('ends the episode when the skill is mastered or a teacher steps in', () => {
     let state = pacer.learner.initialState('ada');
     state = pacer.learner.apply(state, miss('count-mid', T0) as never);

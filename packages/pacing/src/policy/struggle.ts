@@ -38,6 +38,11 @@ export interface SkillStruggle {
   since: number;
   /** Attempts on the skill since the episode began. */
   attempts: number;
+  /**
+   * How many of them were missed (absent in episodes folded before it was kept: then the
+   * wheel-spinning rule does not look at accuracy).
+   */
+  misses?: number;
   /** Misses in a row, now. */
   missesInRow: number;
   /** The last item missed (never served again straight away when the skill has another). */
@@ -58,6 +63,11 @@ export interface StruggleState {
   skills: SkillStruggle[];
   /** Attempts since the learner last mastered a skill (any skill): progress, or its absence. */
   attemptsSinceMastery: number;
+  /**
+   * How many of those attempts were right (absent in states folded before it was kept: then
+   * the stall rule does not look at accuracy).
+   */
+  rightSinceMastery?: number;
   /** Misses in a row across skills, now (a learner who keeps missing may give up). */
   missesInRow: number;
 }
@@ -65,6 +75,7 @@ export interface StruggleState {
 const EMPTY: StruggleState = Object.freeze({
   skills: [],
   attemptsSinceMastery: 0,
+  rightSinceMastery: 0,
   missesInRow: 0,
 }) as StruggleState;
 
@@ -90,9 +101,11 @@ export function needsHelp(state: LearnerState): SkillStruggle[] {
  *
  * Escalation, on misses: at `breakAfter` misses in a row (and each multiple) a break from the
  * skill begins; `after` more misses in a row after a break, `wheelSpinAfter` attempts on the
- * skill with a break among them (wheel-spinning), twice `wheelSpinAfter` attempts, or — across
- * skills — twice `wheelSpinAfter` attempts with nothing mastered and a break on any skill (or
- * `after` misses in a row on this one) flag the learner as needing help.
+ * skill with a break among them or most of them missed (wheel-spinning), twice `wheelSpinAfter`
+ * attempts, or — across
+ * skills — twice `wheelSpinAfter` attempts with nothing mastered and a break on any skill, or
+ * `after` misses in a row on this one, or fewer than half of them right, flag the learner as
+ * needing help.
  */
 export function createStrugglePlugin(
   options: StruggleOptions,
@@ -112,6 +125,8 @@ export function createStrugglePlugin(
     );
     let progressed = false;
     const stalled = slice.attemptsSinceMastery + 1;
+    const rightInStall =
+      slice.rightSinceMastery === undefined ? undefined : slice.rightSinceMastery + (right ? 1 : 0);
     for (const skillId of skillIds) {
       const index = skills.findIndex((s) => s.skillId === skillId);
       const before = index >= 0 ? skills[index] : undefined;
@@ -122,11 +137,17 @@ export function createStrugglePlugin(
       } else if (right) next = before && { ...before, attempts: before.attempts + 1, missesInRow: 0 };
       else {
         const e: SkillStruggle = before
-          ? { ...before, attempts: before.attempts + 1, missesInRow: before.missesInRow + 1 }
+          ? {
+              ...before,
+              attempts: before.attempts + 1,
+              ...(before.misses !== undefined ? { misses: before.misses + 1 } : {}),
+              missesInRow: before.missesInRow + 1,
+            }
           : {
               skillId,
               since: at,
               attempts: 1,
+              misses: 1,
               missesInRow: 1,
               lastMissedItemId: null,
               breakAt: null,
@@ -144,17 +165,22 @@ export function createStrugglePlugin(
         } else if (e.breaks >= 1 && e.missesInRow - options.breakAfter * e.breaks >= options.after)
           // Back from a break and `after` more misses in a row: the break did not help.
           e.needsHelpAt ??= at;
-        // Wheel-spinning: many attempts without mastery, and a break already did not help.
+        // Wheel-spinning: many attempts without mastery, and a break already did not help, or
+        // most of them missed.
         if (
           e.attempts >= 2 * options.wheelSpinAfter ||
-          (e.breaks >= 1 && e.attempts >= options.wheelSpinAfter)
+          (e.attempts >= options.wheelSpinAfter &&
+            (e.breaks >= 1 || (e.misses !== undefined && 2 * e.misses > e.attempts)))
         )
           e.needsHelpAt ??= at;
-        // Stalled across skills: `wheelSpinAfter` attempts with nothing mastered, and a break (on
-        // any skill) or `after` misses in a row here already.
+        // Stalled across skills: twice `wheelSpinAfter` attempts with nothing mastered, and a
+        // break (on any skill), `after` misses in a row here, or fewer than half of them right.
         if (
           stalled >= 2 * options.wheelSpinAfter &&
-          (e.breaks >= 1 || e.missesInRow >= options.after || skills.some((s) => s.breaks >= 1))
+          (e.breaks >= 1 ||
+            e.missesInRow >= options.after ||
+            skills.some((s) => s.breaks >= 1) ||
+            (rightInStall !== undefined && 2 * rightInStall < stalled))
         )
           e.needsHelpAt ??= at;
         next = e;
@@ -168,13 +194,14 @@ export function createStrugglePlugin(
     return {
       skills,
       attemptsSinceMastery: progressed ? 0 : stalled,
+      rightSinceMastery: progressed ? 0 : rightInStall,
       missesInRow: right ? 0 : slice.missesInRow + 1,
     };
   };
 
   return {
     key: STRUGGLE_KEY,
-    initial: () => ({ skills: [], attemptsSinceMastery: 0, missesInRow: 0 }),
+    initial: () => ({ skills: [], attemptsSinceMastery: 0, rightSinceMastery: 0, missesInRow: 0 }),
     apply: (slice, event, { state, skillIds, score }) => {
       switch (event.type) {
         case 'attempt':
