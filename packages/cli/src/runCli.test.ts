@@ -85,6 +85,15 @@ describe('pacekit fit / evaluate', () => {
     expect(JSON.parse(a.out).kind).toBe('bkt');
     // Any number of threads: the same model.
     expect(a.out).toBe(b.out);
+    // SQUAREM is the default (`--accelerate` says so again); --plain-em fits by pyBKT's steps.
+    const again = captureIo();
+    const plain = captureIo();
+    await runCli(['fit', csv, '--seed', '5', '--threads', '1', '--accelerate'], again);
+    await runCli(['fit', csv, '--seed', '5', '--threads', '1', '--plain-em'], plain);
+    expect(again.out).toBe(a.out);
+    expect(plain.out).not.toBe(a.out);
+    const ll = (io: { err: string }) => Number(/log-likelihood (-?[\d.]+)/.exec(io.err)?.[1]);
+    expect(ll(a)).toBeGreaterThanOrEqual(ll(plain) - 0.005 * 3);
   });
 
   it('stops with exit code 130 when cancelled', async () => {
@@ -135,6 +144,9 @@ describe('pacekit fit / evaluate', () => {
     const threads = captureIo();
     expect(await runCli(['fit', 'x.csv', '--threads', '0'], threads)).toBe(2);
     expect(threads.err).toContain('--threads must be an integer ≥ 1 (got "0")');
+    const both = captureIo();
+    expect(await runCli(['fit', 'x.csv', '--accelerate', '--plain-em'], both)).toBe(2);
+    expect(both.err).toContain('--accelerate and --plain-em contradict each other');
     const unknown = captureIo();
     expect(await runCli(['frobnicate'], unknown)).toBe(2);
     expect(unknown.err).toContain('unknown command "frobnicate"');

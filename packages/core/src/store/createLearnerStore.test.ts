@@ -295,6 +295,33 @@ describe('createLearnerStore', () => {
     expect(store.events().map((e) => e.id)).toEqual(['e2', 'e3', 'e9']);
   });
 
+  it('shares one catch-up among sync() calls made before it starts, and sees saves made before each call', async () => {
+    const memory = createMemoryStorage();
+    let reads = 0;
+    // Without `subscribe`: a server's store learns of other writers only by asking.
+    const storage: LearnerStorage = {
+      load: memory.load,
+      append: memory.append,
+      changesSince: (learnerId, version) => {
+        reads++;
+        return memory.changesSince!(learnerId, version);
+      },
+    };
+    const reader = createLearnerStore({ learner, learnerId: 'ada', storage });
+    const writer = createLearnerStore({ learner, learnerId: 'ada', storage: memory });
+    await Promise.all([reader.ready, writer.ready]);
+    await writer.record(attempt('e1', 1));
+    // Five requests at once: one read, after which all five see e1.
+    await Promise.all(Array.from({ length: 5 }, () => reader.sync()));
+    expect(reads).toBe(1);
+    expect(reader.events().map((e) => e.id)).toEqual(['e1']);
+    // A sync called after that read began is a new one: it sees e2.
+    await writer.record(attempt('e2', 2));
+    await reader.sync();
+    expect(reads).toBe(2);
+    expect(reader.getSnapshot()).toEqual(learner.replay('ada', [attempt('e1', 1), attempt('e2', 2)]));
+  });
+
   it('undoes the last recorded event, restoring the previous snapshot exactly', async () => {
     const store = createLearnerStore({ learner, learnerId: 'ada', checkpointEvery: 2 });
     for (let i = 0; i < 5; i++) await store.record(attempt(`e${i}`, i * 10));

@@ -481,6 +481,8 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
     }
   });
   ready.catch(() => undefined);
+  /** A catch-up queued and not yet started, which further `sync()` calls join. */
+  let syncing: Promise<void> | undefined;
   // Another writer saved: catch up once for however many saves were announced meanwhile.
   let catchingUp = false;
   const unsubscribeStorage = storage?.subscribe?.(learnerId, () => {
@@ -566,11 +568,13 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       await settle();
       return current();
     },
+    // Calls made before a queued catch-up starts share it: its read begins after all of them.
     sync: () =>
-      enqueue(async () => {
+      (syncing ??= enqueue(async () => {
+        syncing = undefined;
         guard();
         if (storage) await merge(await changes());
-      }),
+      })),
     undo: async (eventId) => {
       guard();
       let id: string | undefined;
