@@ -7,14 +7,15 @@ import { needsHelp, struggleOn } from './struggle';
 const pacer = createPacer({ skills, items, bkt });
 const MIN = 60_000;
 let n = 0;
-const miss = (itemId: string, at: number): EventInput => ({
+const answer = (itemId: string, at: number, correct: boolean): EventInput => ({
   id: `m${n++}`,
   learnerId: 'ada',
   at,
   type: 'attempt',
   itemId,
-  correct: false,
+  correct,
 });
+const miss = (itemId: string, at: number): EventInput => answer(itemId, at, false);
 
 describe('struggle state', () => {
   it('opens at the first miss, breaks at 5 misses in a row for 2 other attempts, and flags needs-help when wheel-spinning', () => {
@@ -65,10 +66,6 @@ describe('struggle state', () => {
   });
 
   it('flags wheel-spinning at 10 attempts on a skill without mastery when most were missed, not when half were right', () => {
-    const answer = (itemId: string, at: number, correct: boolean): EventInput => ({
-      ...miss(itemId, at),
-      correct,
-    });
     // Miss, miss, right, …: never 5 misses in a row, so no break; 7 of 10 missed.
     let state = pacer.learner.initialState('ada');
     for (let i = 0; i < 9; i++)
@@ -106,14 +103,11 @@ describe('struggle state', () => {
     // Four skills in turn, one answer in three right: no skill reaches 10 attempts, 3 misses in a
     // row or a break; after 20 attempts, 14 missed and nothing mastered.
     const skillsInTurn = ['subtract', 'multiply', 'add', 'fractions'];
-    const answer = (i: number) => ({
-      ...miss(`${skillsInTurn[i % 4]}-mid`, T0 + i * MIN),
-      correct: i % 3 === 2,
-    });
+    const turn = (i: number) => answer(`${skillsInTurn[i % 4]}-mid`, T0 + i * MIN, i % 3 === 2);
     let state = pacer.learner.initialState('ada');
-    for (let i = 0; i < 19; i++) state = pacer.learner.apply(state, answer(i) as never);
+    for (let i = 0; i < 19; i++) state = pacer.learner.apply(state, turn(i) as never);
     expect(needsHelp(state)).toEqual([]);
-    state = pacer.learner.apply(state, answer(19) as never);
+    state = pacer.learner.apply(state, turn(19) as never);
     expect(skillsInTurn.some((s) => pacer.learner.isMastered(state, s))).toBe(false);
     expect(state.extensions.struggle).toMatchObject({ attemptsSinceMastery: 20, rightSinceMastery: 6 });
     expect(needsHelp(state).map((s) => [s.skillId, s.needsHelpAt])).toEqual([['fractions', T0 + 19 * MIN]]);
