@@ -10,4 +10,6 @@ export default libraryConfig({
   node: 'src/node/index.ts',
   // The worker fitBktParallel starts, beside node.js / node.cjs (not an export of its own).
   fitWorker: 'src/node/fitWorker.ts',
+  // The module a Web Worker runs for fitBktInWorkers: the export "./fit-worker".
+  'fit-worker': 'src/fit/worker.ts',
 });

@@ -12,3 +12,4 @@ export {
 export { estimateMastery, type MasteryColumns, predictResponses } from '../bkt/predictTable';
 export * from '../data';
 export * from '../evaluation';
+export { type FitBktInWorkersOptions, type FitWorker, fitBktInWorkers } from './inWorkers';
