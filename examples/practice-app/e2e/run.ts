@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { STRUGGLERS } from '../src/classroom';
-import { questionFor } from '../src/course';
+import { questionFor, skills } from '../src/course';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -445,6 +445,29 @@ for (const size of SIZES) {
     await page.getByTestId('to-dashboard').click();
     await page.getByTestId('matrix').waitFor();
     await expectNoOverflow(page, 'dashboard');
+  });
+  await context.close();
+}
+
+// Fitting in the browser: the course's model fitted on Web Workers (`fitBktInWorkers`).
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  let workers = 0;
+  page.on('worker', () => workers++);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL('fit.html', url).href);
+  await test('fits a model on Web Workers, the same model as on one thread', async () => {
+    const result = page.getByTestId('fit-result');
+    await result.waitFor();
+    const said = await result.innerText();
+    expect((await result.getAttribute('data-same')) === 'true', `the same model: ${said}`);
+    expect(Number(await result.getAttribute('data-skills')) === skills.length, `every skill: ${said}`);
+    const threads = Number(await result.getAttribute('data-threads'));
+    expect(workers === threads - 1, `${threads - 1} workers started (saw ${workers})`);
+    expect(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   });
   await context.close();
 }
