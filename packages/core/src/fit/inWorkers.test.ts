@@ -2,9 +2,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { simulateBkt } from '../__fixtures__/simulateBkt';
+import { sixSkillTable } from '../__fixtures__/fitTable';
 import { fitBkt } from '../bkt/fitBkt';
-import { createResponseTable } from '../data';
 import { type FitWorker, fitBktInWorkers } from './inWorkers';
 
 // A Web Worker, as far as `fitBktInWorkers` and `@pacekit/core/fit-worker` use one, on a Node
@@ -39,21 +38,7 @@ const createWorker = (code = scope): FitWorker => {
   };
 };
 
-const table = createResponseTable(
-  ['fractions', 'constructor', 'decimals', 'ratios', 'angles'].flatMap((skillId, k) =>
-    simulateBkt({
-      learners: 120 + 80 * k,
-      length: 10 + 3 * k,
-      params: { pInit: 0.1 + 0.05 * k, pLearn: 0.1 + 0.03 * k, pForget: 0.02, pGuess: 0.2, pSlip: 0.1 },
-      seed: 20 + k,
-      skillId,
-      items: [
-        { id: `${skillId}-1`, pGuess: 0.15, pSlip: 0.1 },
-        { id: `${skillId}-2`, pGuess: 0.3, pSlip: 0.05 },
-      ],
-    }),
-  ),
-);
+const table = sixSkillTable;
 
 describe('fitBktInWorkers', () => {
   it('gives the model fitBkt gives, bit for bit, on Web Workers, and stops every worker it started', async () => {
@@ -70,7 +55,7 @@ describe('fitBktInWorkers', () => {
         });
         expect(model).toEqual(single);
         expect(Object.keys(model.skills)).toEqual(Object.keys(single.skills));
-        expect(seen).toEqual([1, 2, 3, 4, 5]);
+        expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
         expect(started - before).toBe(threads - 1);
       }
     }

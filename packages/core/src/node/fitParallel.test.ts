@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { simulateBkt } from '../__fixtures__/simulateBkt';
+import { sixSkillTable } from '../__fixtures__/fitTable';
 import { fitBkt } from '../bkt/fitBkt';
-import { createResponseTable } from '../data';
 import { fitBktParallel } from './fitParallel';
 
-// Six skills of different sizes and parameters (one named like an Object.prototype member),
-// with items, so each variant's parameters are exercised.
-const table = createResponseTable(
-  ['fractions', 'constructor', 'decimals', 'ratios', 'angles', 'area'].flatMap((skillId, k) =>
-    simulateBkt({
-      learners: 150 + 90 * k,
-      length: 12 + 3 * k,
-      params: { pInit: 0.1 + 0.05 * k, pLearn: 0.1 + 0.03 * k, pForget: 0.02, pGuess: 0.2, pSlip: 0.1 },
-      seed: 10 + k,
-      skillId,
-      items: [
-        { id: `${skillId}-1`, pGuess: 0.15, pSlip: 0.1 },
-        { id: `${skillId}-2`, pGuess: 0.3, pSlip: 0.05 },
-      ],
-    }),
-  ),
-);
+const table = sixSkillTable;
 
 describe('fitBktParallel', () => {
   it('gives the model fitBkt gives, bit for bit, on 2 and 3 threads', async () => {

@@ -28,6 +28,29 @@ const attempt = (id: string, at: number, itemId = 'qa', correct = true): EventIn
   correct,
 });
 
+/** The course's model, counting the events it folds (`apply` and `applyAll`). */
+function countingFolds() {
+  let folded = 0;
+  const model: typeof learner = {
+    ...learner,
+    apply: (state, event) => {
+      folded++;
+      return learner.apply(state, event);
+    },
+    applyAll: (state, events) => {
+      folded += events.length;
+      return learner.applyAll(state, events);
+    },
+  };
+  return {
+    model,
+    folded: () => folded,
+    reset: () => {
+      folded = 0;
+    },
+  };
+}
+
 describe('createLearnerStore', () => {
   it('equals replay whether events arrive in order, out of order or twice (checkpoints every 4)', async () => {
     await fc.assert(
@@ -58,20 +81,14 @@ describe('createLearnerStore', () => {
   });
 
   it('folds late events merged from another writer once, when the state is read', async () => {
-    let folded = 0;
-    const counting = {
-      ...learner,
-      apply: (s: Parameters<typeof learner.apply>[0], e: Parameters<typeof learner.apply>[1]) => {
-        folded++;
-        return learner.apply(s, e);
-      },
-      applyAll: (s: Parameters<typeof learner.applyAll>[0], es: Parameters<typeof learner.applyAll>[1]) => {
-        folded += es.length;
-        return learner.applyAll(s, es);
-      },
-    };
+    const counting = countingFolds();
     const storage = createMemoryStorage();
-    const reader = createLearnerStore({ learner: counting, learnerId: 'ada', storage, checkpointEvery: 8 });
+    const reader = createLearnerStore({
+      learner: counting.model,
+      learnerId: 'ada',
+      storage,
+      checkpointEvery: 8,
+    });
     const writer = createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 8 });
     await Promise.all([reader.ready, writer.ready]);
     // Each event earlier than all before it: every merge lands at the front of the log.
@@ -83,35 +100,29 @@ describe('createLearnerStore', () => {
       await reader.sync();
     }
     // Each merge checks its one event; none re-folds the log (eagerly that is 1 + 2 + … + 40).
-    expect(folded).toBe(40);
+    expect(counting.folded()).toBe(40);
     expect(reader.getSnapshot()).toEqual(learner.replay('ada', events));
-    expect(folded).toBe(80);
+    expect(counting.folded()).toBe(80);
     // Read again with nothing new: no fold.
     reader.getSnapshot();
-    expect(folded).toBe(80);
+    expect(counting.folded()).toBe(80);
   });
 
   it('commits late events without folding them: one fold when read, and the count without it', async () => {
-    let folded = 0;
-    const counting = {
-      ...learner,
-      apply: (s: Parameters<typeof learner.apply>[0], e: Parameters<typeof learner.apply>[1]) => {
-        folded++;
-        return learner.apply(s, e);
-      },
-      applyAll: (s: Parameters<typeof learner.applyAll>[0], es: Parameters<typeof learner.applyAll>[1]) => {
-        folded += es.length;
-        return learner.applyAll(s, es);
-      },
-    };
+    const counting = countingFolds();
     const storage = createMemoryStorage();
     // From a stored checkpoint (every 8): the count is the checkpoint's plus the events after it.
     await createLearnerStore({ learner, learnerId: 'ada', storage, checkpointEvery: 8 }).recordAll(
       Array.from({ length: 20 }, (_, i) => attempt(`old${i}`, 5000 + i)),
     );
-    const store = createLearnerStore({ learner: counting, learnerId: 'ada', storage, checkpointEvery: 1000 });
+    const store = createLearnerStore({
+      learner: counting.model,
+      learnerId: 'ada',
+      storage,
+      checkpointEvery: 1000,
+    });
     await store.ready;
-    folded = 0;
+    counting.reset();
     // Each event earlier than all before it: each lands at the front of the log.
     const events = Array.from({ length: 30 }, (_, i) =>
       attempt(`e${i}`, 6000 - i, i % 3 ? 'qa' : 'qb', i % 2 === 0),
@@ -122,7 +133,7 @@ describe('createLearnerStore', () => {
     // A batch with an id already recorded: only the new one joins.
     expect(await store.commit([events[0]!, events[29]!])).toEqual({ eventCount: 50, added: 1 });
     // Each commit checked its event (1 fold each); none re-folded the log.
-    expect(folded).toBe(30);
+    expect(counting.folded()).toBe(30);
     const all = [...Array.from({ length: 20 }, (_, i) => attempt(`old${i}`, 5000 + i)), ...events];
     const state = await store.settled();
     expect(state).toEqual(learner.replay('ada', all));
@@ -133,23 +144,17 @@ describe('createLearnerStore', () => {
   });
 
   it('spaces checkpoints out after late events: a write re-folds at most 4 events per event', async () => {
-    let folded = 0;
-    const counting = {
-      ...learner,
-      apply: (s: Parameters<typeof learner.apply>[0], e: Parameters<typeof learner.apply>[1]) => {
-        folded++;
-        return learner.apply(s, e);
-      },
-      applyAll: (s: Parameters<typeof learner.applyAll>[0], es: Parameters<typeof learner.applyAll>[1]) => {
-        folded += es.length;
-        return learner.applyAll(s, es);
-      },
-    };
+    const counting = countingFolds();
     const storage = createMemoryStorage();
-    const store = createLearnerStore({ learner: counting, learnerId: 'ada', storage, checkpointEvery: 8 });
+    const store = createLearnerStore({
+      learner: counting.model,
+      learnerId: 'ada',
+      storage,
+      checkpointEvery: 8,
+    });
     const log = Array.from({ length: 512 }, (_, i) => attempt(`e${i}`, 10_000 + i));
     await store.recordAll(log);
-    folded = 0;
+    counting.reset();
     // 200 events each earlier than all others: a checkpoint every 8 would re-fold ~600 events
     // 25 times (15,000); each of these is checked once, and checkpoints wait until their re-fold
     // is at most 4 per event since the last (plus the stretch before the change, 8 at most).
@@ -157,7 +162,7 @@ describe('createLearnerStore', () => {
     for (const event of late) await store.commit([event]);
     // One checkpoint came: after 171 late events, when 4 × 171 ≥ the 683 events it re-folds
     // (from the start: each late event is the log's first); then 29 more, not enough for another.
-    expect(folded).toBe(200 + 683);
+    expect(counting.folded()).toBe(200 + 683);
     const all = [...log, ...late];
     expect(await store.settled()).toEqual(learner.replay('ada', all));
     const again = createLearnerStore({ learner, learnerId: 'ada', storage });
