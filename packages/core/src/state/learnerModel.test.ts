@@ -279,6 +279,36 @@ describe('learner model: replay', () => {
     ).toThrow(/not "bob"/);
   });
 
+  it('checks an event without folding it: what apply would refuse, check refuses', () => {
+    const ok = parseEvent(attempt('e1', 1, 'a1', true));
+    expect(() => learner.check(ok, 'ada')).not.toThrow();
+    expect(() => learner.check(ok)).not.toThrow();
+    const cases: [EventInput, string | RegExp][] = [
+      [attempt('e2', 1, 'nope', true), /item "nope"/],
+      [{ ...attempt('e3', 1, 'nope', true), skillIds: ['ghost'] } as EventInput, /skill "ghost"/],
+      [{ id: 'g', learnerId: 'ada', at: 2, type: 'goal', skillIds: ['ghost'] }, /skill "ghost"/],
+    ];
+    for (const [input, message] of cases) {
+      const event = parseEvent(input);
+      expect(() => learner.check(event, 'ada')).toThrow(message);
+      // The same verdict as folding it.
+      expect(() => learner.apply(learner.initialState('ada'), event)).toThrow(message);
+    }
+    expect(() => learner.check(ok, 'bob')).toThrow(/not "bob"/);
+    // A plugin's own check runs too.
+    const picky: LearnerModelPlugin<number> = {
+      key: 'picky',
+      initial: () => 0,
+      apply: (n) => n + 1,
+      check: (event) => {
+        if (event.type === 'attempt' && event.itemId === 'a2') throw new Error('picky refuses a2');
+      },
+    };
+    const withPicky = createLearnerModel({ bkt, graph, catalog, plugins: [picky] });
+    expect(() => withPicky.check(ok)).not.toThrow();
+    expect(() => withPicky.check(parseEvent(attempt('e4', 1, 'a2', true)))).toThrow('picky refuses a2');
+  });
+
   it('runs plugins on every event, keeping their state in extensions', () => {
     const counter: LearnerModelPlugin<number> = {
       key: 'counter',

@@ -43,7 +43,7 @@ export interface LearnerPluginContext {
 /**
  * Extends the fold with state of its own, kept in `state.extensions[key]` — how
  * `@pacekit/pacing` adds memory (FSRS cards) without the core knowing about it. `apply` must
- * be pure and must not change its inputs.
+ * be pure and must not change its inputs, and must not throw for an event `check` accepts.
  */
 export interface LearnerModelPlugin<T = unknown> {
   /** Key in `state.extensions`. */
@@ -52,6 +52,12 @@ export interface LearnerModelPlugin<T = unknown> {
   initial(): T;
   /** The slice after one event. */
   apply(slice: T, event: LearnerEvent, context: LearnerPluginContext): T;
+  /**
+   * Throws (a `PacekitError` naming the problem) for an event this plugin cannot fold; called by
+   * {@link LearnerModel.check} before the event is stored. Optional: without it, every event the
+   * model resolves is one the plugin folds.
+   */
+  check?(event: LearnerEvent): void;
 }
 
 /** Options of {@link createLearnerModel}. */
@@ -119,6 +125,13 @@ export interface LearnerModel {
    * arrival order give the same state.
    */
   replay(learnerId: string, events: readonly EventInput[]): LearnerState;
+  /**
+   * Throws what {@link LearnerModel.apply} would for `event`, without folding it: a reference
+   * the model cannot resolve (`UNKNOWN_ITEM`, `UNKNOWN_SKILL`), an event of another learner than
+   * `learnerId` (when given), or a plugin's own check. A store checks events with it before it
+   * stores them, at a fraction of a fold's cost.
+   */
+  check(event: LearnerEvent, learnerId?: string): void;
   /** P(L) of a skill: the learner's estimate, or the prior if they have not met it. */
   mastery(state: LearnerState, skillId: string): number;
   /** Whether a skill counts as mastered: a teacher marked it, or P(L) ≥ the threshold. */
@@ -456,17 +469,20 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     };
   };
 
-  /** Folds one event into an owned draft. */
-  const fold = (draft: LearnerState, event: LearnerEvent): void => {
-    if (event.learnerId !== draft.learnerId) {
+  /** Throws for an event of another learner than `learnerId`. */
+  const ownerCheck = (event: LearnerEvent, learnerId: string): void => {
+    if (event.learnerId !== learnerId) {
       throw new PacekitError(
         'INVALID_EVENT',
-        `Event "${event.id}" is for learner "${event.learnerId}", not "${draft.learnerId}"`,
-        {
-          eventId: event.id,
-        },
+        `Event "${event.id}" is for learner "${event.learnerId}", not "${learnerId}"`,
+        { eventId: event.id },
       );
     }
+  };
+
+  /** Folds one event into an owned draft. */
+  const fold = (draft: LearnerState, event: LearnerEvent): void => {
+    ownerCheck(event, draft.learnerId);
     const skillIds = resolve(event);
     const answered = event.type === 'attempt' || event.type === 'review';
     const score = answered ? scoreOf(event) : undefined;
@@ -548,6 +564,11 @@ export function createLearnerModel(options: LearnerModelOptions): LearnerModel {
     initialState,
     apply,
     applyAll,
+    check: (event, learnerId) => {
+      if (learnerId !== undefined) ownerCheck(event, learnerId);
+      resolve(event);
+      for (const plugin of plugins) plugin.check?.(event);
+    },
     replay: (learnerId, events) => {
       const unique = new Map<string, LearnerEvent>();
       for (const input of events) {

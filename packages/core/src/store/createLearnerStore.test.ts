@@ -28,9 +28,10 @@ const attempt = (id: string, at: number, itemId = 'qa', correct = true): EventIn
   correct,
 });
 
-/** The course's model, counting the events it folds (`apply` and `applyAll`). */
+/** The course's model, counting the events it folds (`apply`, `applyAll`) and checks (`check`). */
 function countingFolds() {
   let folded = 0;
+  let checked = 0;
   const model: typeof learner = {
     ...learner,
     apply: (state, event) => {
@@ -41,12 +42,18 @@ function countingFolds() {
       folded += events.length;
       return learner.applyAll(state, events);
     },
+    check: (event, learnerId) => {
+      checked++;
+      learner.check(event, learnerId);
+    },
   };
   return {
     model,
     folded: () => folded,
+    checked: () => checked,
     reset: () => {
       folded = 0;
+      checked = 0;
     },
   };
 }
@@ -99,13 +106,16 @@ describe('createLearnerStore', () => {
       await writer.record(event);
       await reader.sync();
     }
-    // Each merge checks its one event; none re-folds the log (eagerly that is 1 + 2 + … + 40).
-    expect(counting.folded()).toBe(40);
+    // Each merge is checked; the first is also folded at once (the log's only event), the
+    // others (no fold) only mark the fold stale: none re-folds the log (eagerly that is
+    // 1 + 2 + … + 40).
+    expect(counting.checked()).toBe(40);
+    expect(counting.folded()).toBe(1);
     expect(reader.getSnapshot()).toEqual(learner.replay('ada', events));
-    expect(counting.folded()).toBe(80);
+    expect(counting.folded()).toBe(41);
     // Read again with nothing new: no fold.
     reader.getSnapshot();
-    expect(counting.folded()).toBe(80);
+    expect(counting.folded()).toBe(41);
   });
 
   it('commits late events without folding them: one fold when read, and the count without it', async () => {
@@ -132,8 +142,10 @@ describe('createLearnerStore', () => {
     expect(receipt).toEqual({ eventCount: 49, added: 1 });
     // A batch with an id already recorded: only the new one joins.
     expect(await store.commit([events[0]!, events[29]!])).toEqual({ eventCount: 50, added: 1 });
-    // Each commit checked its event (1 fold each); none re-folded the log.
-    expect(counting.folded()).toBe(30);
+    // Each was checked; the first (after all others) was also folded at once; none re-folded
+    // the log.
+    expect(counting.folded()).toBe(1);
+    expect(counting.checked()).toBe(30);
     const all = [...Array.from({ length: 20 }, (_, i) => attempt(`old${i}`, 5000 + i)), ...events];
     const state = await store.settled();
     expect(state).toEqual(learner.replay('ada', all));
@@ -162,7 +174,9 @@ describe('createLearnerStore', () => {
     for (const event of late) await store.commit([event]);
     // One checkpoint came: after 171 late events, when 4 × 171 ≥ the 683 events it re-folds
     // (from the start: each late event is the log's first); then 29 more, not enough for another.
-    expect(counting.folded()).toBe(200 + 683);
+    // Each late event was checked, not folded, when it came.
+    expect(counting.checked()).toBe(200);
+    expect(counting.folded()).toBe(683);
     const all = [...log, ...late];
     expect(await store.settled()).toEqual(learner.replay('ada', all));
     const again = createLearnerStore({ learner, learnerId: 'ada', storage });
@@ -247,6 +261,37 @@ describe('createLearnerStore', () => {
     await expect(store.record({ ...attempt('e4', 4), learnerId: 'bob' })).rejects.toThrow(/not "ada"/);
     expect(store.getSnapshot()).toBe(before);
     expect(store.events()).toHaveLength(1);
+  });
+
+  it("refuses an event a plugin's check refuses, in order or late, and stores nothing of it", async () => {
+    const picky = createLearnerModel({
+      bkt: {
+        kind: 'bkt',
+        schemaVersion: 1,
+        skills: {},
+        defaultParams: { pInit: 0.3, pLearn: 0.2, pGuess: 0.2, pSlip: 0.1 },
+      },
+      graph,
+      catalog,
+      plugins: [
+        {
+          key: 'picky',
+          initial: () => 0,
+          apply: (n: number) => n + 1,
+          check: (event) => {
+            if (event.type === 'attempt' && event.itemId === 'qb') throw new Error('picky: no qb');
+          },
+        },
+      ],
+    });
+    const storage = createMemoryStorage();
+    const store = createLearnerStore({ learner: picky, learnerId: 'ada', storage });
+    await store.record(attempt('e1', 10));
+    // After every other event (folded at once), and late in a batch (checked before anything).
+    await expect(store.record(attempt('e2', 20, 'qb'))).rejects.toThrow('picky: no qb');
+    await expect(store.recordAll([attempt('e3', 5), attempt('e4', 6, 'qb')])).rejects.toThrow('picky: no qb');
+    expect(store.events().map((e) => e.id)).toEqual(['e1']);
+    expect((await storage.load('ada')).events.map((e) => e.id)).toEqual(['e1']);
   });
 
   it('records a batch all or none: one bad event stores and applies nothing of it', async () => {

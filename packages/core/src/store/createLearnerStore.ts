@@ -277,9 +277,10 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       fresh.length === 1 &&
       (!last || compareEvents(last as LearnerEvent, fresh[0]!) < 0)
     ) {
-      // The common case, one event after all others: folding it onto the current state is also
-      // its check (apply throws before anything changes), so it is folded once.
+      // The common case, one event after all others: checked, then folded onto the current
+      // state at once (apply, too, throws before anything changes).
       const event = fresh[0]!;
+      learner.check(event, learnerId);
       state = learner.apply(state, event);
       log.push(event);
       ids.add(event.id);
@@ -288,7 +289,7 @@ export function createLearnerStore(options: LearnerStoreOptions): LearnerStore {
       return [event];
     }
     // Check every new event folds before anything changes: a bad reference leaves all as it was.
-    if (!checked) learner.applyAll(learner.initialState(learnerId), fresh);
+    if (!checked) for (const event of fresh) learner.check(event, learnerId);
     let earliest = Number.POSITIVE_INFINITY;
     for (const id of tombstones) {
       if (undone.has(id)) continue;
