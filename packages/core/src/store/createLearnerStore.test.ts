@@ -155,7 +155,7 @@ describe('createLearnerStore', () => {
     expect((await store.commit([])).eventCount).toBe(50);
   });
 
-  it('spaces checkpoints out after late events: a write re-folds at most 4 events per event', async () => {
+  it('spaces checkpoints out after late events: a write re-folds at most 2 events per event', async () => {
     const counting = countingFolds();
     const storage = createMemoryStorage();
     const store = createLearnerStore({
@@ -164,19 +164,18 @@ describe('createLearnerStore', () => {
       storage,
       checkpointEvery: 8,
     });
-    const log = Array.from({ length: 512 }, (_, i) => attempt(`e${i}`, 10_000 + i));
+    const log = Array.from({ length: 64 }, (_, i) => attempt(`e${i}`, 10_000 + i));
     await store.recordAll(log);
     counting.reset();
-    // 200 events each earlier than all others: a checkpoint every 8 would re-fold ~600 events
-    // 25 times (15,000); each of these is checked once, and checkpoints wait until their re-fold
-    // is at most 4 per event since the last (plus the stretch before the change, 8 at most).
-    const late = Array.from({ length: 200 }, (_, i) => attempt(`late${i}`, 5_000 - i, 'qb', i % 3 === 0));
+    // 100 events each earlier than all others: a checkpoint every 8 would re-fold the whole log
+    // 12 times (~1,400 events). Each is checked, not folded, when it comes; a checkpoint waits
+    // until the events since the last are half its re-fold: after 64, re-folding 128 (each late
+    // event is the log's first) — then not again before the log has doubled, past these 100.
+    const late = Array.from({ length: 100 }, (_, i) => attempt(`late${i}`, 5_000 - i, 'qb', i % 3 === 0));
     for (const event of late) await store.commit([event]);
-    // One checkpoint came: after 171 late events, when 4 × 171 ≥ the 683 events it re-folds
-    // (from the start: each late event is the log's first); then 29 more, not enough for another.
-    // Each late event was checked, not folded, when it came.
-    expect(counting.checked()).toBe(200);
-    expect(counting.folded()).toBe(683);
+    expect(counting.checked()).toBe(100);
+    expect(counting.folded()).toBe(128);
+    expect((await storage.load('ada')).checkpoint?.through).toEqual({ at: 10_063, id: 'e63' });
     const all = [...log, ...late];
     expect(await store.settled()).toEqual(learner.replay('ada', all));
     const again = createLearnerStore({ learner, learnerId: 'ada', storage });

@@ -13,9 +13,11 @@ const DENSE = 32;
 /**
  * The most events a checkpoint for storage may re-fold per event recorded since the last one:
  * with late events (a checkpoint then needs a re-fold from the earliest of them), checkpoints
- * come further apart, so a write costs a bounded fold however long the log.
+ * come further apart — at worst when the log has doubled — so a write costs a bounded fold
+ * (two events on average) however long the log. (More than 1, so that they do come while
+ * every event lands before all others.)
  */
-const REFOLD_PER_EVENT = 4;
+const REFOLD_PER_EVENT = 2;
 
 /** Options of {@link createLearnerStore}. */
 export interface LearnerStoreOptions {
