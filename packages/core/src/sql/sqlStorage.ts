@@ -31,11 +31,12 @@ export interface SqlStorage extends LearnerStorage {
 
 /**
  * Learner logs in PostgreSQL (or PGlite): a row per learner with a `version`, a row per event,
- * a row per undo, and the latest checkpoint. A save is one statement that bumps the version
- * (the learner's row lock orders concurrent saves) and inserts the new events and undos under
- * it; it merges on write, so a server that was behind is answered with what the others saved
- * instead of trying again, and a save writes only what it adds. The checkpoint it carries is
- * stored only when the save lands right after the version it was folded from.
+ * a row per undo, and the latest checkpoint. A save is one round trip — a call of the
+ * `<prefix>_append` function `setup()` creates — that bumps the version (the learner's row lock
+ * orders concurrent saves) and inserts the new events and undos under it; it merges on write, so
+ * a server that was behind is answered, in the same call, with what the others saved instead of
+ * trying again, and a save writes only what it adds. The checkpoint it carries is stored only
+ * when the save lands right after the version it was folded from. A read is one statement too.
  *
  * @example
  * ```ts
@@ -58,6 +59,7 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
   const events = `${prefix}_events`;
   const undone = `${prefix}_undone`;
   const checkpoints = `${prefix}_checkpoints`;
+  const append = `${prefix}_append`;
   const schema = [
     `CREATE TABLE IF NOT EXISTS ${learners} (learner_id text PRIMARY KEY, version integer NOT NULL CHECK (version >= 0), updated_at timestamptz NOT NULL DEFAULT now())`,
     `CREATE TABLE IF NOT EXISTS ${events} (learner_id text NOT NULL REFERENCES ${learners} ON DELETE CASCADE, event_id text NOT NULL, event jsonb NOT NULL, PRIMARY KEY (learner_id, event_id))`,
@@ -69,6 +71,38 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     `CREATE INDEX IF NOT EXISTS ${events}_by_version ON ${events} (learner_id, version)`,
     // The latest checkpoint of each learner: the folded state as of a version of the log.
     `CREATE TABLE IF NOT EXISTS ${checkpoints} (learner_id text PRIMARY KEY REFERENCES ${learners} ON DELETE CASCADE, version integer NOT NULL, checkpoint jsonb NOT NULL)`,
+    // A save in one round trip: bump the version (the row lock orders saves), insert what it
+    // adds, keep its checkpoint if it lands right after the version it was folded from, and —
+    // in a statement of its own, so it sees the saves it waited for — answer with what the saves
+    // since `expected` added. Rows: ('v', version) first, then ('e', id, event) and ('u', id).
+    `CREATE OR REPLACE FUNCTION ${append}(p_learner text, p_expected integer, p_add jsonb, p_undo jsonb, p_checkpoint jsonb)
+     RETURNS TABLE (out_kind text, out_version integer, out_id text, out_event jsonb) LANGUAGE plpgsql AS $fn$
+     DECLARE v integer;
+     BEGIN
+       IF p_expected = 0 THEN
+         INSERT INTO ${learners} (learner_id, version) VALUES (p_learner, 0) ON CONFLICT (learner_id) DO NOTHING;
+       END IF;
+       UPDATE ${learners} l SET version = l.version + 1, updated_at = now() WHERE l.learner_id = p_learner
+         RETURNING l.version INTO v;
+       IF v IS NULL THEN RETURN; END IF;
+       INSERT INTO ${events} (learner_id, event_id, event, version)
+         SELECT p_learner, e->>'id', e, v FROM jsonb_array_elements(p_add) AS e ON CONFLICT DO NOTHING;
+       INSERT INTO ${undone} (learner_id, event_id, version)
+         SELECT p_learner, u, v FROM jsonb_array_elements_text(p_undo) AS u ON CONFLICT DO NOTHING;
+       IF p_checkpoint IS NOT NULL AND v = p_expected + 1 THEN
+         INSERT INTO ${checkpoints} (learner_id, version, checkpoint) VALUES (p_learner, v, p_checkpoint)
+           ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, checkpoint = excluded.checkpoint;
+       END IF;
+       RETURN QUERY SELECT 'v'::text, v, NULL::text, NULL::jsonb;
+       IF v > p_expected + 1 THEN
+         RETURN QUERY
+           SELECT 'e'::text, v, e.event_id, e.event FROM ${events} e
+             WHERE e.learner_id = p_learner AND e.version > p_expected AND e.version <= v
+           UNION ALL
+           SELECT 'u'::text, v, u.event_id, NULL::jsonb FROM ${undone} u
+             WHERE u.learner_id = p_learner AND u.version > p_expected AND u.version <= v;
+       END IF;
+     END $fn$`,
   ];
   const where = `tables ${prefix}_*`;
   /** A SQL string literal (the prefix is a plain identifier, so this holds no quote). */
@@ -117,6 +151,13 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     );
     const version = rows[0]?.version ?? 0;
     const from = fromCheckpoint ? (rows[0]?.since ?? 0) : since;
+    return { version, ...(await checkRows(learnerId, rows)), ...(from > 0 ? { since: from } : {}) };
+  };
+  /** Rows of events ('e'), undos ('u') and a checkpoint ('c') as a log's parts, each event's row checked. */
+  const checkRows = async (
+    learnerId: string,
+    rows: readonly { kind: string | null; event_id: string | null; event: unknown }[],
+  ) => {
     const corrupt = (eventId: string, problem: string) =>
       new PacekitError(
         'CORRUPT_STORAGE',
@@ -141,13 +182,7 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
         checked.push(event);
       }
     }
-    return {
-      version,
-      events: checked,
-      undone: gone,
-      ...(from > 0 ? { since: from } : {}),
-      ...(checkpoint !== undefined ? { checkpoint } : {}),
-    };
+    return { events: checked, undone: gone, ...(checkpoint !== undefined ? { checkpoint } : {}) };
   };
   const read = async (learnerId: string, since: number): Promise<StoredLog> =>
     parseStoredLogInSlices(learnerId, await readRaw(learnerId, since), where);
@@ -174,30 +209,14 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
       );
     },
     append: async (learnerId, change, expectedVersion) => {
-      if (expectedVersion === 0) {
-        await client.query(
-          `INSERT INTO ${learners} (learner_id, version) VALUES ($1, 0) ON CONFLICT (learner_id) DO NOTHING`,
-          [learnerId],
-        );
-      }
       // The log is two grow-only sets, so the change is stored whatever the version is now.
-      const { rows } = await client.query<{ version: number }>(
-        `WITH bumped AS (
-           UPDATE ${learners} SET version = version + 1, updated_at = now() WHERE learner_id = $1 RETURNING version
-         ), added AS (
-           INSERT INTO ${events} (learner_id, event_id, event, version)
-           SELECT $1, e->>'id', e, bumped.version FROM jsonb_array_elements($3::jsonb) AS e, bumped
-           ON CONFLICT DO NOTHING
-         ), removed AS (
-           INSERT INTO ${undone} (learner_id, event_id, version)
-           SELECT $1, u, bumped.version FROM jsonb_array_elements_text($4::jsonb) AS u, bumped
-           ON CONFLICT DO NOTHING
-         ), kept AS (
-           INSERT INTO ${checkpoints} (learner_id, version, checkpoint)
-           SELECT $1, bumped.version, $5::jsonb FROM bumped WHERE $5::jsonb IS NOT NULL AND bumped.version = $2 + 1
-           ON CONFLICT (learner_id) DO UPDATE SET version = excluded.version, checkpoint = excluded.checkpoint
-         )
-         SELECT version FROM bumped`,
+      const { rows } = await client.query<{
+        out_kind: string;
+        out_version: number;
+        out_id: string | null;
+        out_event: unknown;
+      }>(
+        `SELECT out_kind, out_version, out_id, out_event FROM ${append}($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)`,
         [
           learnerId,
           expectedVersion,
@@ -206,10 +225,21 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
           change.checkpoint?.version === expectedVersion + 1 ? JSON.stringify(change.checkpoint) : null,
         ],
       );
-      const saved = rows[0]?.version;
+      const saved = rows[0]?.out_version;
       if (saved === expectedVersion + 1) return { ok: true };
-      // Others saved since `expectedVersion`: what they and this save added.
-      if (saved !== undefined) return { ok: true, merged: await read(learnerId, expectedVersion) };
+      // Others saved since `expectedVersion`: what they and this save added, read under the lock.
+      if (saved !== undefined) {
+        const parts = await checkRows(
+          learnerId,
+          rows.slice(1).map((r) => ({ kind: r.out_kind, event_id: r.out_id, event: r.out_event })),
+        );
+        const merged = await parseStoredLogInSlices(
+          learnerId,
+          { version: saved, ...parts, since: expectedVersion },
+          where,
+        );
+        return { ok: true, merged };
+      }
       // No learner row (removed under the store): nothing was saved.
       return { ok: false, current: await read(learnerId, expectedVersion) };
     },
