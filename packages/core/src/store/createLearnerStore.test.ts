@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type EventInput, parseEvent } from '../events';
 import { createSkillGraph } from '../graph';
 import { createCatalog } from '../items';
-import { createLearnerModel } from '../state';
+import { createLearnerModel, type LearnerModelPlugin } from '../state';
 import { createLearnerStore } from './createLearnerStore';
 import { createMemoryStorage, type LearnerStorage } from './storage';
 
@@ -15,9 +15,17 @@ const catalog = createCatalog(
   ],
   graph,
 );
-/** A learner model of this course with the given default BKT parameters. */
-const modelWith = (defaultParams: { pInit: number; pLearn: number; pGuess: number; pSlip: number }) =>
-  createLearnerModel({ bkt: { kind: 'bkt', schemaVersion: 1, skills: {}, defaultParams }, graph, catalog });
+/** A learner model of this course with the given default BKT parameters (and plugins). */
+const modelWith = (
+  defaultParams: { pInit: number; pLearn: number; pGuess: number; pSlip: number },
+  plugins: LearnerModelPlugin[] = [],
+) =>
+  createLearnerModel({
+    bkt: { kind: 'bkt', schemaVersion: 1, skills: {}, defaultParams },
+    graph,
+    catalog,
+    plugins,
+  });
 const learner = modelWith({ pInit: 0.3, pLearn: 0.2, pGuess: 0.2, pSlip: 0.1 });
 const attempt = (id: string, at: number, itemId = 'qa', correct = true): EventInput => ({
   id,
@@ -263,26 +271,16 @@ describe('createLearnerStore', () => {
   });
 
   it("refuses an event a plugin's check refuses, in order or late, and stores nothing of it", async () => {
-    const picky = createLearnerModel({
-      bkt: {
-        kind: 'bkt',
-        schemaVersion: 1,
-        skills: {},
-        defaultParams: { pInit: 0.3, pLearn: 0.2, pGuess: 0.2, pSlip: 0.1 },
-      },
-      graph,
-      catalog,
-      plugins: [
-        {
-          key: 'picky',
-          initial: () => 0,
-          apply: (n: number) => n + 1,
-          check: (event) => {
-            if (event.type === 'attempt' && event.itemId === 'qb') throw new Error('picky: no qb');
-          },
+    const picky = modelWith({ pInit: 0.3, pLearn: 0.2, pGuess: 0.2, pSlip: 0.1 }, [
+      {
+        key: 'picky',
+        initial: () => 0,
+        apply: (n) => (n as number) + 1,
+        check: (event) => {
+          if (event.type === 'attempt' && event.itemId === 'qb') throw new Error('picky: no qb');
         },
-      ],
-    });
+      },
+    ]);
     const storage = createMemoryStorage();
     const store = createLearnerStore({ learner: picky, learnerId: 'ada', storage });
     await store.record(attempt('e1', 10));
