@@ -210,13 +210,14 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
     },
     append: async (learnerId, change, expectedVersion) => {
       // The log is two grow-only sets, so the change is stored whatever the version is now.
+      // Named as a read's rows, so they are checked as a read's are.
       const { rows } = await client.query<{
-        out_kind: string;
-        out_version: number;
-        out_id: string | null;
-        out_event: unknown;
+        kind: string;
+        version: number;
+        event_id: string | null;
+        event: unknown;
       }>(
-        `SELECT out_kind, out_version, out_id, out_event FROM ${append}($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)`,
+        `SELECT out_kind AS kind, out_version AS version, out_id AS event_id, out_event AS event FROM ${append}($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)`,
         [
           learnerId,
           expectedVersion,
@@ -225,14 +226,11 @@ export function createSqlStorage(options: SqlStorageOptions): SqlStorage {
           change.checkpoint?.version === expectedVersion + 1 ? JSON.stringify(change.checkpoint) : null,
         ],
       );
-      const saved = rows[0]?.out_version;
+      const saved = rows[0]?.version;
       if (saved === expectedVersion + 1) return { ok: true };
       // Others saved since `expectedVersion`: what they and this save added, read under the lock.
       if (saved !== undefined) {
-        const parts = await checkRows(
-          learnerId,
-          rows.slice(1).map((r) => ({ kind: r.out_kind, event_id: r.out_id, event: r.out_event })),
-        );
+        const parts = await checkRows(learnerId, rows.slice(1));
         const merged = await parseStoredLogInSlices(
           learnerId,
           { version: saved, ...parts, since: expectedVersion },
