@@ -57,6 +57,7 @@ export { type DescribeOptions, describeReason, type Reason, type ReasonCode } fr
 export {
   DEFAULT_STRUGGLE_OPTIONS,
   needsHelp,
+  type SessionTrack,
   type SkillStruggle,
   STRUGGLE_KEY,
   type StruggleOptions,

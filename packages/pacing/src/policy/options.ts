@@ -79,6 +79,17 @@ export const PolicyTuningSchema = z.object({
   boostAfter: z._default(z.int().check(z.gte(0)), 2),
   /** Value of that quick win. */
   boost: z._default(z.number().check(z.gte(0)), 0.5),
+  /**
+   * Who gets quick wins. `'early-stoppers'`: a learner in their first session (nothing is known
+   * of them yet), one who reported frustration within `moodMinutes`, one flagged as needing help,
+   * and one who stopped a session early in a run of misses within their last `boostSessions`
+   * sessions (see `SessionTrack`) —
+   * learners who do not give up keep the minutes (docs/benchmarks.md). `'everyone'`: every
+   * learner at `boostAfter` misses in a row.
+   */
+  boostFor: z._default(z.literal(['early-stoppers', 'everyone']), 'early-stoppers'),
+  /** Sessions after an early stop during which quick wins are offered (`boostFor: 'early-stoppers'`). */
+  boostSessions: z._default(z.int().check(z.gte(1)), 20),
   /** Multiplier of a skill's value while the learner takes a break from it. */
   onBreak: z._default(z.number().check(z.gte(0), z.lte(1)), 0.05),
   /** Value added for an item about the learner's interests. */

@@ -20,6 +20,11 @@ export const StruggleOptionsSchema = z.object({
   breakMinutes: z._default(z.number().check(z.gt(0)), 30),
   /** Attempts on a skill without mastering it that count as wheel-spinning. */
   wheelSpinAfter: z._default(z.int().check(z.gte(2)), 10),
+  /**
+   * A pause between two answers at least this long, in minutes, ends a session. Sessions tell
+   * the policy which learners stop early after misses (see {@link SessionTrack}).
+   */
+  sessionGapMinutes: z._default(z.number().check(z.gt(0)), 30),
 });
 
 /** Struggle options (see {@link StruggleOptionsSchema}). */
@@ -70,6 +75,63 @@ export interface StruggleState {
   rightSinceMastery?: number;
   /** Misses in a row across skills, now (a learner who keeps missing may give up). */
   missesInRow: number;
+  /** The learner's sessions (absent in states folded before it was kept). */
+  session?: SessionTrack;
+}
+
+/**
+ * A learner's sessions, as their answers show them: a pause of `sessionGapMinutes` or more ends
+ * one. A session that ended in a run of 2 or more misses and was shorter than 0.8 of the
+ * learner's usual session (or ended before the learner has one) is an *early stop*: the learner
+ * may have given up. The policy offers quick wins to learners who stopped early lately.
+ */
+export interface SessionTrack {
+  /** First answer of the current session. */
+  start: number;
+  /** Latest answer. */
+  last: number;
+  /** Sessions that have ended. */
+  ended: number;
+  /**
+   * The learner's usual session length in minutes (first to last answer), from sessions that
+   * did not stop early; the longer ones count most. Null until one has ended that way.
+   */
+  usualMinutes: number | null;
+  /** `ended` when the latest early stop ended, or null if there was none. */
+  earlyStopAt: number | null;
+}
+
+/** Misses in a row at the end of a session that, in a session shorter than usual, make it an early stop. */
+const EARLY_STOP_MISSES = 2;
+/** Share of the learner's usual session length below which a session that ended in misses stopped early. */
+const EARLY_STOP_SHARE = 0.8;
+
+/**
+ * The sessions after an answer at `at`: the same session, or a new one (judging the one that
+ * ended: early if it ended in `missesInRow` ≥ {@link EARLY_STOP_MISSES} misses and was shorter
+ * than {@link EARLY_STOP_SHARE} of the usual, or the first to end in misses).
+ */
+function nextSession(
+  track: SessionTrack | undefined,
+  at: number,
+  missesInRow: number,
+  gapMinutes: number,
+): SessionTrack {
+  if (!track) return { start: at, last: at, ended: 0, usualMinutes: null, earlyStopAt: null };
+  if (at - track.last < gapMinutes * 60_000) return { ...track, last: Math.max(track.last, at) };
+  const minutes = (track.last - track.start) / 60_000;
+  const usual = track.usualMinutes;
+  const ended = track.ended + 1;
+  if (missesInRow >= EARLY_STOP_MISSES && (usual === null || minutes < EARLY_STOP_SHARE * usual))
+    return { start: at, last: at, ended, usualMinutes: usual, earlyStopAt: ended };
+  return {
+    start: at,
+    last: at,
+    ended,
+    // Up at once to a longer session, down slowly after shorter ones.
+    usualMinutes: usual === null ? minutes : Math.max(minutes, 0.7 * usual + 0.3 * minutes),
+    earlyStopAt: track.earlyStopAt,
+  };
 }
 
 const EMPTY: StruggleState = Object.freeze({
@@ -196,6 +258,7 @@ export function createStrugglePlugin(
       attemptsSinceMastery: progressed ? 0 : stalled,
       rightSinceMastery: progressed ? 0 : rightInStall,
       missesInRow: right ? 0 : slice.missesInRow + 1,
+      session: nextSession(slice.session, at, slice.missesInRow, options.sessionGapMinutes),
     };
   };
 
