@@ -122,15 +122,14 @@ function nextSession(
   const minutes = (track.last - track.start) / 60_000;
   const usual = track.usualMinutes;
   const ended = track.ended + 1;
-  if (missesInRow >= EARLY_STOP_MISSES && (usual === null || minutes < EARLY_STOP_SHARE * usual))
-    return { start: at, last: at, ended, usualMinutes: usual, earlyStopAt: ended };
+  const early = missesInRow >= EARLY_STOP_MISSES && (usual === null || minutes < EARLY_STOP_SHARE * usual);
   return {
     start: at,
     last: at,
     ended,
-    // Up at once to a longer session, down slowly after shorter ones.
-    usualMinutes: usual === null ? minutes : Math.max(minutes, 0.7 * usual + 0.3 * minutes),
-    earlyStopAt: track.earlyStopAt,
+    // From sessions that did not stop early: up at once to a longer one, down slowly after shorter ones.
+    usualMinutes: early ? usual : usual === null ? minutes : Math.max(minutes, 0.7 * usual + 0.3 * minutes),
+    earlyStopAt: early ? ended : track.earlyStopAt,
   };
 }
 
