@@ -16,14 +16,7 @@ import {
   type SimulationReport,
   simulate,
 } from '@pacekit/pacing/sim';
-
-/** The course's BKT model of the benchmark: the population's average learner. */
-const BKT = {
-  kind: 'bkt' as const,
-  schemaVersion: 1 as const,
-  skills: {},
-  defaultParams: { pInit: 0.05, pLearn: 0.2, pGuess: 0.18, pSlip: 0.1, pForget: 0 },
-};
+import { BKT } from './simulation';
 
 const learners = Number(process.env.LEARNERS ?? 100);
 const tuning = JSON.parse(process.env.TUNING ?? '{}') as PolicyTuningInput;

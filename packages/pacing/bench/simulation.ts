@@ -16,7 +16,7 @@ import {
 } from '@pacekit/pacing/sim';
 
 /** The course's BKT model: the population's average learner (guess, slip and learn rate). */
-const BKT = {
+export const BKT = {
   kind: 'bkt' as const,
   schemaVersion: 1 as const,
   skills: {},
