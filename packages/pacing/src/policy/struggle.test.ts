@@ -1,20 +1,13 @@
 import type { EventInput } from '@pacekit/core';
 import { describe, expect, it } from 'vitest';
-import { bkt, items, skills, T0 } from '../__fixtures__/course';
+import { attempt, bkt, items, skills, T0 } from '../__fixtures__/course';
 import { createPacer } from '../createPacer';
 import { needsHelp, struggleOn } from './struggle';
 
 const pacer = createPacer({ skills, items, bkt });
 const MIN = 60_000;
-let n = 0;
-const answer = (itemId: string, at: number, correct: boolean): EventInput => ({
-  id: `m${n++}`,
-  learnerId: 'ada',
-  at,
-  type: 'attempt',
-  itemId,
-  correct,
-});
+/** An attempt of learner "ada" (the course fixture's), argument order of these tests. */
+const answer = (itemId: string, at: number, correct: boolean): EventInput => attempt(itemId, correct, at);
 const miss = (itemId: string, at: number): EventInput => answer(itemId, at, false);
 
 describe('struggle state', () => {

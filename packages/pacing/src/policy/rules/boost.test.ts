@@ -1,19 +1,11 @@
 import type { EventInput, LearnerState } from '@pacekit/core';
 import { describe, expect, it } from 'vitest';
-import { bkt, DAY, items, skills, T0 } from '../../__fixtures__/course';
+import { attempt, bkt, DAY, items, skills, T0 } from '../../__fixtures__/course';
 import { createPacer, type PacerOptions } from '../../createPacer';
 import { struggleOf } from '../struggle';
 
 const MIN = 60_000;
-let n = 0;
-const answer = (itemId: string, at: number, correct: boolean): EventInput => ({
-  id: `q${n++}`,
-  learnerId: 'ada',
-  at,
-  type: 'attempt',
-  itemId,
-  correct,
-});
+const answer = (itemId: string, at: number, correct: boolean): EventInput => attempt(itemId, correct, at);
 
 function fold(pacer: ReturnType<typeof createPacer>, events: EventInput[]): LearnerState {
   return events.reduce(
