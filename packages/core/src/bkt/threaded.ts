@@ -106,6 +106,7 @@ export function threadedFitter(
     };
     const maxLength = longestSequence(sequences);
     const names = { skillIds: table.skillIds, itemIds: table.itemIds, classIds: table.classIds };
+    const skillOpts = skillOptionsOf(opts);
     const offThread = threads.map(
       (thread, t) =>
         new Promise<void>((resolve, reject) => {
@@ -121,7 +122,7 @@ export function threadedFitter(
           }, reject);
           thread.send({
             names,
-            opts: skillOptionsOf(opts),
+            opts: skillOpts,
             maxLength,
             tasks: share.map((index) => ({ index, seq: sequences[index]! })),
           });
@@ -130,7 +131,7 @@ export function threadedFitter(
     const onThread = (async () => {
       const scratch = createEmScratch(maxLength);
       for (const index of shares[0]!)
-        finished(index, await fitSkill(table, sequences[index]!, skillOptionsOf(opts), scratch, yieldTurn));
+        finished(index, await fitSkill(table, sequences[index]!, skillOpts, scratch, yieldTurn));
     })();
     // The threads run to the end of their shares unless cancelled: then the fit stops at once.
     // (The runtime-neutral typings leave out AbortSignal's EventTarget side; every runtime has it.)
